@@ -1,0 +1,61 @@
+import { Show } from 'solid-js';
+import { KIND_LABELS } from '@/components/kind-labels';
+import { RecordForm } from '@/components/RecordForm';
+import type { LearnlogDatabase } from '@/utils/db/database';
+import type { ResourceProgress } from '@/utils/db/progress';
+import { formatCountdown, formatDuration } from '@/utils/duration';
+
+/** The resource in the current tab: what it is, how far the learner has got, and the form. */
+export function CurrentResource(props: { progress: ResourceProgress; db: LearnlogDatabase }) {
+  const requiredMs = () => props.progress.requiredSeconds * 1000;
+  const remainingSeconds = () => Math.max(0, (requiredMs() - props.progress.spentMs) / 1000);
+  const ready = () => remainingSeconds() === 0;
+  const percent = () => Math.min(100, Math.floor((props.progress.spentMs / requiredMs()) * 100));
+
+  return (
+    <section aria-labelledby="current-heading" class="card">
+      <h2 id="current-heading" class="resource__title" data-testid="resource-title">
+        {props.progress.title}
+      </h2>
+      <dl class="facts">
+        <div>
+          <dt>Type</dt>
+          <dd data-testid="resource-type">
+            {props.progress.typeLabel ?? KIND_LABELS[props.progress.kind]}
+          </dd>
+        </div>
+        <Show when={props.progress.stated}>
+          {(stated) => (
+            <div>
+              <dt>Duration</dt>
+              <dd data-testid="resource-duration">{formatDuration(stated().seconds)}</dd>
+            </div>
+          )}
+        </Show>
+      </dl>
+      <label class="progress-label" for="reading-progress">
+        Time spent: {formatDuration(props.progress.spentMs / 1000)} of{' '}
+        {formatDuration(props.progress.requiredSeconds)}
+      </label>
+      <progress id="reading-progress" max="100" value={percent()} data-testid="progress">
+        {percent()}%
+      </progress>
+      <p
+        class="countdown"
+        role="status"
+        data-testid="countdown"
+        classList={{ 'countdown--ready': ready() }}
+      >
+        {ready()
+          ? 'You can now record this learning activity.'
+          : `${formatCountdown(remainingSeconds())} till you can record this learning activity`}
+      </p>
+      <RecordForm
+        progress={props.progress}
+        ready={ready()}
+        remainingSeconds={remainingSeconds()}
+        db={props.db}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { clearBadge } from '@/entrypoints/background/badge';
+import { handleMessage } from '@/entrypoints/background/messages';
+import { createProgressManager } from '@/entrypoints/background/progress';
+import { forgetTab } from '@/entrypoints/background/tab-state';
+import { getDatabase } from '@/utils/db/database';
+
+export default defineBackground(() => {
+  const progress = createProgressManager(getDatabase());
+
+  browser.runtime.onMessage.addListener((message, sender) =>
+    handleMessage(message, sender, progress),
+  );
+
+  // A tab that starts loading (navigation or reload) no longer shows its resource; its content
+  // script announces the next one. `status` needs no "tabs" permission, unlike `url`.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId).then(() => clearBadge(tabId));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+});

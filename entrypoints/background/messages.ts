@@ -1,0 +1,41 @@
+import type { ProgressManager } from '@/entrypoints/background/progress';
+import { getTabResource } from '@/entrypoints/background/tab-state';
+import { classifySender, type MessageSender } from '@/utils/messages/sender';
+import { EnvelopeSchema, protocol, type MessageResponse } from '@/utils/messages/protocol';
+
+/**
+ * Receives every runtime message: checks the envelope and the sender, validates the payload
+ * with the protocol's zod schema, then hands it to the manager that owns it. Anything that
+ * fails a check is dropped without a reply.
+ */
+export async function handleMessage(
+  message: unknown,
+  sender: MessageSender,
+  progress: ProgressManager,
+): Promise<MessageResponse<keyof typeof protocol> | undefined> {
+  const envelope = EnvelopeSchema.safeParse(message);
+  if (!envelope.success) return undefined;
+  const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+  const { type, data } = envelope.data;
+
+  switch (type) {
+    case 'content:resource-detected': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'content' || !request.success) return undefined;
+      // The page may only speak for its own origin.
+      if (new URL(request.data.detection.url).origin !== from.pageUrl.origin) return undefined;
+      return progress.resourceDetected(from.tabId, request.data.detection);
+    }
+    case 'content:time-counted': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'content' || !request.success) return undefined;
+      return progress.timeCounted(from.tabId, request.data.url, request.data.countedMs);
+    }
+    case 'popup:get-tab-resource': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'extension-page' || !request.success) return undefined;
+      const tab = await getTabResource(request.data.tabId);
+      return tab ? { url: tab.url } : null;
+    }
+  }
+}

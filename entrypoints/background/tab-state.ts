@@ -1,0 +1,26 @@
+/**
+ * Which resource each tab shows, and when it last reported. Kept in `storage.session`, not in
+ * memory: the MV3 service worker is stopped after ~30 s idle and must lose nothing.
+ */
+
+export interface TabResource {
+  url: string;
+  /** Wall-clock time of the tab's last detection or report, to bound the next report. */
+  lastReportAt: number;
+}
+
+const key = (tabId: number) => `tab:${tabId}`;
+
+export async function getTabResource(tabId: number): Promise<TabResource | undefined> {
+  const stored = await browser.storage.session.get(key(tabId));
+  const value = stored[key(tabId)] as TabResource | undefined;
+  return value && typeof value.url === 'string' ? value : undefined;
+}
+
+export async function setTabResource(tabId: number, value: TabResource): Promise<void> {
+  await browser.storage.session.set({ [key(tabId)]: value });
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}

@@ -1,0 +1,5 @@
+import { render } from 'solid-js/web';
+import App from '@/entrypoints/popup/App';
+import '@/components/base.css';
+
+render(() => <App />, document.getElementById('root')!);

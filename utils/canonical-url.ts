@@ -1,0 +1,38 @@
+/**
+ * The address a resource's progress and records are keyed by. Pages may name a canonical
+ * address, but a hostile page could point it at another site to borrow that site's progress,
+ * so only a same-origin canonical link is followed. Fragments and known tracking parameters
+ * are dropped so that one article is one resource (issue #8: data minimisation).
+ */
+
+const TRACKING_PARAMETER =
+  /^(?:utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|igshid|twclid|li_fat_id|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|ref_src|ref_url|oly_anon_id|oly_enc_id|vero_id|wickedid)$/i;
+
+export function stripTracking(url: URL): URL {
+  const clean = new URL(url.href);
+  clean.hash = '';
+  // forEach, not an iterator: Firefox's Xray wrappers make DOM iterators unusable in content
+  // scripts ("searchParams.keys() is not iterable").
+  const tracking: string[] = [];
+  clean.searchParams.forEach((_value, name) => {
+    if (TRACKING_PARAMETER.test(name)) tracking.push(name);
+  });
+  for (const name of tracking) clean.searchParams.delete(name);
+  // `URLSearchParams` leaves a bare "?" behind when every parameter went.
+  if (clean.search === '?') clean.search = '';
+  return clean;
+}
+
+export function canonicalResourceUrl(doc: Document, pageUrl: URL): URL {
+  const link = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+  const href = link?.getAttribute('href');
+  if (href) {
+    try {
+      const candidate = new URL(href, pageUrl);
+      if (candidate.origin === pageUrl.origin) return stripTracking(candidate);
+    } catch {
+      // An unparsable canonical link is ignored: the page's own address is used.
+    }
+  }
+  return stripTracking(pageUrl);
+}

@@ -1,0 +1,79 @@
+import { parseDuration } from '@/utils/duration';
+import {
+  collapseWhitespace,
+  forEachTextNode,
+  isFurniture,
+  shortText,
+} from '@/utils/detection/dom-text';
+
+/**
+ * "Type … / Duration …" label–value pairs, as on the Leading to Change resource pages:
+ * definition lists (dt/dd), table rows (th/td), a label element followed by its value, or
+ * "Duration: 5 mins" in one piece of text.
+ */
+
+export interface LabelPairs {
+  type?: string;
+  duration?: { raw: string; seconds: number };
+}
+
+const TYPE_LABEL = /^(?:resource type|content type|type|format)\s*:?$/i;
+const DURATION_LABEL =
+  /^(?:duration|length|time to complete|estimated time|time required|reading time)\s*:?$/i;
+const INLINE_DURATION =
+  /^(?:duration|time to complete|estimated time|time required)\s*:\s*(.{1,40})$/i;
+
+/** The element holding the label's value: dd after dt, td after th, or the next sibling. */
+function valueElementFor(labelElement: Element): Element | null {
+  let sibling = labelElement.nextElementSibling;
+  const tag = labelElement.tagName.toUpperCase();
+  if (tag === 'DT') {
+    while (sibling && sibling.tagName.toUpperCase() !== 'DD') sibling = sibling.nextElementSibling;
+  }
+  return sibling;
+}
+
+function valueTextFor(labelNode: Text): string | null {
+  // A bare text label followed by its value in the same element: "Duration <b>5 mins</b>".
+  const labelElement = labelNode.parentElement!;
+  const ownText = collapseWhitespace(labelNode.nodeValue ?? '');
+  const whole = shortText(labelElement);
+  if (whole && whole.length > ownText.length && whole.startsWith(ownText)) {
+    return whole.slice(ownText.length).trim();
+  }
+  // Otherwise the value lives in the next element (dd, td, span, div…); when the label is
+  // wrapped (<dt><strong>Type</strong></dt>), climb to the wrapper first.
+  let current: Element | null = labelElement;
+  for (let depth = 0; current && depth < 3; depth++) {
+    const value = shortText(valueElementFor(current));
+    if (value) return value;
+    if (shortText(current.parentElement) !== shortText(current)) break;
+    current = current.parentElement;
+  }
+  return null;
+}
+
+export function findLabelPairs(doc: Document): LabelPairs {
+  const found: LabelPairs = {};
+  forEachTextNode(doc.body ?? doc, (node) => {
+    const text = collapseWhitespace(node.nodeValue ?? '');
+    if (text.length > 60) return;
+    const element = node.parentElement!;
+    if (isFurniture(element)) return;
+    if (!found.type && TYPE_LABEL.test(text)) {
+      const value = valueTextFor(node);
+      if (value && value.length <= 40 && parseDuration(value) === null) found.type = value;
+    } else if (!found.duration) {
+      const inline = INLINE_DURATION.exec(text);
+      const raw = inline
+        ? inline[1]!.trim()
+        : DURATION_LABEL.test(text)
+          ? valueTextFor(node)
+          : null;
+      const seconds = raw ? parseDuration(raw) : null;
+      if (raw && seconds !== null && seconds > 0) found.duration = { raw, seconds };
+    }
+    return Boolean(found.type && found.duration);
+  });
+  return found;
+}

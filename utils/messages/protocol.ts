@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ResourceDetectionSchema } from '@/utils/detection/schema';
+
+/**
+ * The one message protocol between the content script, the background and the extension pages.
+ * Message types are named by direction (`content:` → background, `popup:` → background). The
+ * receiving side validates every message with these schemas and checks its sender.
+ */
+
+/** Longest counted stretch one report may carry; the content script reports far more often. */
+export const MAX_REPORT_MS = 60_000;
+
+export const ProgressSnapshotSchema = z.object({
+  url: z.string(),
+  spentMs: z.number().nonnegative(),
+  requiredMs: z.number().positive(),
+});
+export type ProgressSnapshot = z.infer<typeof ProgressSnapshotSchema>;
+
+export const protocol = {
+  /** The content script found a learning resource on its page. */
+  'content:resource-detected': {
+    request: z.object({ detection: ResourceDetectionSchema }),
+    response: ProgressSnapshotSchema,
+  },
+  /** Attentive time counted on the page since the last report. */
+  'content:time-counted': {
+    request: z.object({
+      url: z.string().max(2048),
+      countedMs: z.number().int().nonnegative().max(MAX_REPORT_MS),
+    }),
+    response: ProgressSnapshotSchema.nullable(),
+  },
+  /** Which resource, if any, the given tab is showing. */
+  'popup:get-tab-resource': {
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+    response: z.object({ url: z.string() }).nullable(),
+  },
+} as const;
+
+export type MessageType = keyof typeof protocol;
+export type MessageRequest<T extends MessageType> = z.infer<(typeof protocol)[T]['request']>;
+export type MessageResponse<T extends MessageType> = z.infer<(typeof protocol)[T]['response']>;
+
+export const MESSAGE_TYPES = Object.keys(protocol) as MessageType[];
+
+export const EnvelopeSchema = z.object({
+  type: z.enum(MESSAGE_TYPES as [MessageType, ...MessageType[]]),
+  data: z.unknown(),
+});
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  data: MessageRequest<T>;
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+/** Firefox add-on id; the e2e harness pins its moz-extension UUID by this id. */
+const GECKO_ID = 'learnlog@learnlog.app';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-solid', '@wxt-dev/webextension-polyfill'],
+  // Firefox builds are Manifest V3 too (WXT defaults Firefox to MV2).
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Learnlog',
+    description:
+      'Turns everyday learning on the web into trustworthy CPD evidence: measures attentive reading time and records it with your reflection.',
+    // storage: browser.storage.session keeps per-tab state while the MV3 worker sleeps.
+    permissions: ['storage'],
+    action: { default_title: 'Learnlog' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '140.0',
+          // Learnlog sends nothing anywhere unless the learner turns sync on.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  webExt: { disabled: true },
+});
