@@ -1,11 +1,15 @@
-import { clearBadge } from '@/entrypoints/background/badge';
+import { clearBadge, showProgressBadge } from '@/entrypoints/background/badge';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { createProgressManager } from '@/entrypoints/background/progress';
 import { forgetTab } from '@/entrypoints/background/tab-state';
 import { getDatabase } from '@/utils/db/database';
 
 export default defineBackground(() => {
-  const progress = createProgressManager(getDatabase());
+  const progress = createProgressManager({
+    db: getDatabase(),
+    now: Date.now,
+    showBadge: showProgressBadge,
+  });
 
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, progress),

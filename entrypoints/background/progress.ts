@@ -1,4 +1,3 @@
-import { showProgressBadge } from '@/entrypoints/background/badge';
 import { getTabResource, setTabResource } from '@/entrypoints/background/tab-state';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { addSpentTime, toSnapshot, upsertDetectedResource } from '@/utils/db/progress';
@@ -8,14 +7,21 @@ import type { ProgressSnapshot } from '@/utils/messages/protocol';
 /** Slack for message latency when bounding a report by the wall time since the last one. */
 const REPORT_SLACK_MS = 1_000;
 
+export interface ProgressDependencies {
+  db: LearnlogDatabase;
+  /** Wall-clock milliseconds. */
+  now: () => number;
+  showBadge: (tabId: number, snapshot: ProgressSnapshot) => Promise<void>;
+}
+
 /** Owns resource progress: detections and counted time from content scripts, kept in Dexie. */
-export function createProgressManager(db: LearnlogDatabase, now: () => number = Date.now) {
+export function createProgressManager({ db, now, showBadge }: ProgressDependencies) {
   return {
     async resourceDetected(tabId: number, detection: ResourceDetection): Promise<ProgressSnapshot> {
       const progress = await upsertDetectedResource(db, detection, now());
       await setTabResource(tabId, { url: progress.url, lastReportAt: now() });
       const snapshot = toSnapshot(progress);
-      await showProgressBadge(tabId, snapshot);
+      await showBadge(tabId, snapshot);
       return snapshot;
     },
 
@@ -34,7 +40,7 @@ export function createProgressManager(db: LearnlogDatabase, now: () => number = 
       const progress = await addSpentTime(db, url, credited, at);
       if (!progress) return null;
       const snapshot = toSnapshot(progress);
-      await showProgressBadge(tabId, snapshot);
+      await showBadge(tabId, snapshot);
       return snapshot;
     },
   };

@@ -9,10 +9,15 @@ import { forEachTextNode, isFurniture, shortText } from '@/utils/detection/dom-t
  */
 
 const HINT = /\bmin(?:ute)?s?\b|\bread(?:ing)?\b|\bhours?\b/i;
+/** A number and a time unit, as publishers write reading times ("8 min", "1 hr 5 mins"). */
+const AMOUNT = String.raw`\d{1,3}(?:\.\d)?\s*-?\s*(?:min(?:ute)?s?|hours?|hrs?)\.?(?:\s*\d{1,2}\s*min(?:ute)?s?\.?)?`;
 const PATTERNS: RegExp[] = [
-  /^(\d{1,3}(?:\.\d)?\s*(?:-\s*)?(?:min(?:ute)?s?|hours?|hrs?))\.?\s+read$/i,
-  /^(?:est(?:imated|\.)?\s+)?reading\s+time\s*:?\s*(.{1,30})$/i,
-  /^(.{1,30}?)\s+reading\s+time$/i,
+  // "8 min read", "Priya Shah · 8 min read"
+  new RegExp(String.raw`(?:^|[\s·•|,(])(${AMOUNT})\s+read\b`, 'i'),
+  // "Reading time: 7 minutes", "Est. reading time 4 minutes"
+  new RegExp(String.raw`\breading\s+time\s*:?\s*(${AMOUNT})`, 'i'),
+  // "4 minutes reading time"
+  new RegExp(String.raw`(?:^|[\s·•|,(])(${AMOUNT})\s+reading\s+time\b`, 'i'),
 ];
 
 export interface ReadingTimeText {
@@ -26,7 +31,8 @@ function matchReadingTime(text: string): ReadingTimeText | null {
     if (!match) continue;
     const raw = match[1]!.replace(/\s*-\s*/, ' ').trim();
     const seconds = parseDuration(raw);
-    if (seconds !== null && seconds > 0) return { raw: text, seconds };
+    const shown = match[0].replace(/^[\s·•|,(]+/, '').trim();
+    if (seconds !== null && seconds > 0) return { raw: shown, seconds };
   }
   return null;
 }

@@ -28,7 +28,12 @@ export function classifySender(
   } catch {
     return { kind: 'unknown' };
   }
-  if (url.origin === new URL(extensionOrigin).origin) return { kind: 'extension-page' };
+  // Compare scheme and host, not `origin`: URL gives "null" as the origin of non-special
+  // schemes such as file:, which must never pass for the extension.
+  const ours = new URL(extensionOrigin);
+  if (url.protocol === ours.protocol && url.host !== '' && url.host === ours.host) {
+    return { kind: 'extension-page' };
+  }
   const tabId = sender.tab?.id;
   if (
     typeof tabId === 'number' &&

@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '@/entrypoints/background/messages';
+import { createProgressManager } from '@/entrypoints/background/progress';
+import { LearnlogDatabase } from '@/utils/db/database';
+import type { ResourceDetection } from '@/utils/detection/schema';
+
+const PAGE = 'https://learning.example.org/blog/change';
+const detection: ResourceDetection = {
+  title: 'Supporting people through change',
+  url: PAGE,
+  kind: 'blog',
+  typeLabel: 'Blog',
+  stated: { seconds: 300, source: 'label-pair', raw: '5 mins' },
+  requiredSeconds: 300,
+};
+const contentSender = (tabId = 7, url = PAGE) => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  frameId: 0,
+  tab: { id: tabId },
+});
+
+describe('background message handling', () => {
+  let db: LearnlogDatabase;
+  let clock: number;
+  const showBadge = vi.fn(async () => undefined);
+  let progress: ReturnType<typeof createProgressManager>;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    db = new LearnlogDatabase(`test-${crypto.randomUUID()}`);
+    clock = 1_800_000_000_000;
+    showBadge.mockClear();
+    progress = createProgressManager({ db, now: () => clock, showBadge });
+  });
+
+  const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
+    handleMessage(message, sender, progress);
+
+  it('stores a detected resource and answers with its progress and a badge', async () => {
+    const reply = await send(
+      { type: 'content:resource-detected', data: { detection } },
+      contentSender(),
+    );
+    expect(reply).toEqual({ url: PAGE, spentMs: 0, requiredMs: 300_000 });
+    expect(await db.resources.get(PAGE)).toMatchObject({ title: detection.title, spentMs: 0 });
+    expect(showBadge).toHaveBeenCalledWith(7, reply);
+  });
+
+  it('adds counted time, and keeps it across a new detection (a reload)', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    const reply = await send(
+      { type: 'content:resource-detected', data: { detection } },
+      contentSender(),
+    );
+    expect(reply).toMatchObject({ spentMs: 5_000 });
+  });
+
+  it('never credits more than the wall time since the tab last reported', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 2_000;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 60_000 } },
+      contentSender(),
+    );
+    expect(reply).toMatchObject({ spentMs: 3_000 }); // 2 s plus 1 s of slack for latency
+  });
+
+  it('ignores time for a resource the tab did not announce', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    clock += 5_000;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(8),
+    );
+    expect(reply).toBeNull();
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(0);
+  });
+
+  it.each([
+    ['no envelope', 'hello'],
+    ['an unknown type', { type: 'content:steal-log', data: {} }],
+    [
+      'a detection for another origin',
+      {
+        type: 'content:resource-detected',
+        data: { detection: { ...detection, url: 'https://other.example/x' } },
+      },
+    ],
+    [
+      'a malformed detection',
+      {
+        type: 'content:resource-detected',
+        data: { detection: { ...detection, requiredSeconds: -1 } },
+      },
+    ],
+    [
+      'a script address',
+      {
+        type: 'content:resource-detected',
+        data: { detection: { ...detection, url: 'javascript:alert(1)' } },
+      },
+    ],
+  ])('drops %s and stores nothing', async (_why, message) => {
+    expect(await send(message, contentSender())).toBeUndefined();
+    expect(await db.resources.count()).toBe(0);
+  });
+
+  it('drops content messages that come from an extension page, and popup messages from a page', async () => {
+    const pageSender = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    };
+    expect(
+      await send({ type: 'content:resource-detected', data: { detection } }, pageSender),
+    ).toBeUndefined();
+    expect(
+      await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, contentSender()),
+    ).toBeUndefined();
+  });
+
+  it('tells the popup which resource a tab shows', async () => {
+    const pageSender = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    };
+    expect(
+      await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender),
+    ).toBeNull();
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender)).toEqual({
+      url: PAGE,
+    });
+  });
+});

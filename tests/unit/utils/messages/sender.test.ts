@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender, type MessageSender } from '@/utils/messages/sender';
+
+const ID = 'learnlog-id';
+const ORIGIN = 'chrome-extension://learnlog-id/';
+
+describe('classifySender', () => {
+  it("accepts our content script in a tab's top frame", () => {
+    expect(
+      classifySender(
+        { id: ID, url: 'https://a.example/p', frameId: 0, tab: { id: 4 } },
+        ID,
+        ORIGIN,
+      ),
+    ).toEqual({
+      kind: 'content',
+      tabId: 4,
+      pageUrl: new URL('https://a.example/p'),
+    });
+  });
+
+  it('accepts our own extension pages', () => {
+    expect(classifySender({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toEqual({
+      kind: 'extension-page',
+    });
+  });
+
+  it.each<[MessageSender, string]>([
+    [
+      { id: 'someone-else', url: 'https://a.example/', frameId: 0, tab: { id: 1 } },
+      'another extension',
+    ],
+    [{ id: ID, url: 'https://a.example/', frameId: 3, tab: { id: 1 } }, 'a sub-frame'],
+    [{ id: ID, url: 'https://a.example/', frameId: 0 }, 'no tab'],
+    [{ id: ID, url: 'file:///etc/passwd', frameId: 0, tab: { id: 1 } }, 'a file page'],
+    [{ id: ID, frameId: 0, tab: { id: 1 } }, 'no address'],
+    [{ id: ID, url: 'not a url', frameId: 0, tab: { id: 1 } }, 'a broken address'],
+  ])('refuses %j (%s)', (sender) => {
+    expect(classifySender(sender, ID, ORIGIN)).toEqual({ kind: 'unknown' });
+  });
+});
