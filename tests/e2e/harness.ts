@@ -28,9 +28,25 @@ export interface ExtensionBrowser {
   browser: Browser;
   /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
   extensionOrigin: string;
-  /** Opens an extension page (e.g. `popup.html?tab=3`) in a new tab. */
-  openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Opens an extension page (e.g. `popup.html?tab=3`) in a new tab; with `background` the tab
+   * opens behind the current one, so the page in front stays visible.
+   */
+  openExtensionPage(path: string, options?: { background?: boolean }): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Polls from inside the page; evaluation errors while the document is swapped are retried. */
+async function waitUntilLoaded(page: Page, url: string, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const loaded = await page
+      .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function launchWithExtension(
@@ -94,8 +110,8 @@ export async function launchWithExtension(
     name,
     browser,
     extensionOrigin,
-    async openExtensionPage(path) {
-      const page = await browser.newPage();
+    async openExtensionPage(path, { background = false } = {}) {
+      const page = await browser.newPage({ background });
       const url = `${extensionOrigin}/${path}`;
       if (name === 'chromium') {
         await page.goto(url);
@@ -103,11 +119,7 @@ export async function launchWithExtension(
         // Firefox over WebDriver BiDi never reports the load of a moz-extension:// page to
         // Puppeteer, so the navigation is started and its end watched from inside the page.
         page.goto(url).catch(() => undefined);
-        await page.waitForFunction(
-          (expected) => location.href === expected && document.readyState === 'complete',
-          { timeout: 15_000 },
-          url,
-        );
+        await waitUntilLoaded(page, url);
       }
       return page;
     },

@@ -1,0 +1,110 @@
+/// <reference types="chrome" />
+import type { Page } from 'puppeteer-core';
+
+/**
+ * Reads the extension's state the way a support engineer would: from one of its own pages,
+ * with the browser's extension APIs and raw IndexedDB, never through the extension's code.
+ */
+
+export interface StoredResource {
+  url: string;
+  title: string;
+  kind: string;
+  typeLabel?: string;
+  requiredSeconds: number;
+  spentMs: number;
+  stated?: { seconds: number; source: string; raw: string };
+}
+
+export interface StoredRecord {
+  id: string;
+  title: string;
+  url?: string;
+  creditedSeconds: number;
+  whatLearned: string;
+  howWillUse: string;
+  recordedEarly: boolean;
+}
+
+async function readStore<T>(control: Page, store: string): Promise<T[]> {
+  return control.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('learnlog');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+export const readResources = (control: Page) => readStore<StoredResource>(control, 'resources');
+export const readRecords = (control: Page) => readStore<StoredRecord>(control, 'records');
+
+export async function resourceFor(control: Page, url: string): Promise<StoredResource | undefined> {
+  return (await readResources(control)).find((resource) => resource.url === url);
+}
+
+/** Runs an extension API call in the control page (`chrome` in Chromium, `browser` in Firefox). */
+function extensionApi(control: Page) {
+  return {
+    /** The id of the active tab in the control page's window. */
+    activeTabId: () =>
+      control.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+        return tab!.id!;
+      }),
+    badgeText: (tabId: number) =>
+      control.evaluate(async (id) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return api.action.getBadgeText({ tabId: id });
+      }, tabId),
+    sessionKeys: () =>
+      control.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return Object.keys(await api.storage.session.get(null));
+      }),
+  };
+}
+
+/** The extension's tab id for `page`: brought to the front, it is its window's active tab. */
+export async function tabIdOf(page: Page, control: Page): Promise<number> {
+  await page.bringToFront();
+  return extensionApi(control).activeTabId();
+}
+
+export const badgeText = (control: Page, tabId: number) => extensionApi(control).badgeText(tabId);
+export const sessionKeys = (control: Page) => extensionApi(control).sessionKeys();
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `read` until `accept` holds, or fails with the last value seen. */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  { timeout = 15_000, interval = 250, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await sleep(interval);
+    last = await read();
+  }
+  return last;
+}
