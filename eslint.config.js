@@ -78,4 +78,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Plain Node scripts (type stripping) cannot resolve the '@/' alias.
+    files: ['scripts/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
 );

@@ -1,0 +1,46 @@
+/**
+ * `npm run demo`: builds the Chromium extension, serves the project's fixture pages on
+ * 127.0.0.1 and, where a display exists, opens Chromium with Learnlog loaded. Headless, it
+ * prints the address and how to load the extension by hand. Stops with Ctrl+C.
+ */
+import { execFileSync } from 'node:child_process';
+import { startFixtureServer } from '../tests/e2e/fixture-server.ts';
+import { launchWithExtension, OUTPUT_DIRS } from '../tests/e2e/harness.ts';
+
+const port = Number(process.env.LEARNLOG_DEMO_PORT ?? 5180);
+
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+const server = await startFixtureServer(port);
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+console.log(`
+Learnlog demo pages: ${server.url('/')}
+  ${server.url('/leading-to-change.html')}  (Blog, 5 mins)
+  ${server.url('/short-resource.html')}  (Video, 10 secs: watch the countdown run out)
+  ${server.url('/min-read-blog.html')}  ("8 min read")
+  ${server.url('/shop.html')}  (not a learning resource)
+`);
+
+let stop = async () => server.close();
+if (hasDisplay) {
+  const extension = await launchWithExtension('chromium', { headless: false });
+  const page = await extension.browser.newPage();
+  await page.goto(server.url('/'));
+  console.log('Chromium is open with Learnlog loaded. Close it or press Ctrl+C to stop.');
+  extension.browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
+  stop = async () => {
+    await extension.close();
+    await server.close();
+  };
+} else {
+  console.log(`No display here, so no browser was opened. To try Learnlog by hand:
+  1. Open chrome://extensions (or edge://extensions) and turn on Developer mode.
+  2. Choose "Load unpacked" and pick: ${OUTPUT_DIRS.chromium}
+  3. Visit the pages above, then click the Learnlog icon in the toolbar.
+  (Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary
+   Add-on… and pick ${OUTPUT_DIRS.firefox}manifest.json)
+Press Ctrl+C to stop the page server.`);
+}
+
+process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
