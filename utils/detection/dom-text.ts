@@ -56,3 +56,21 @@ export function forEachTextNode(root: Node, visit: (node: Text) => boolean | und
     if (visit(node as Text) === true) return;
   }
 }
+
+/**
+ * querySelectorAll as a plain array, by index: Firefox's Xray wrappers make DOM iterators
+ * unreliable in content scripts, and a hostile selector match list may be huge.
+ */
+export function all(root: ParentNode, selector: string, limit = 500): Element[] {
+  const list = root.querySelectorAll(selector);
+  const found: Element[] = [];
+  for (let index = 0; index < list.length && index < limit; index++) found.push(list[index]!);
+  return found;
+}
+
+export function attribute(element: Element | null | undefined, name: string, maxLength = 200): string | null {
+  const value = element?.getAttribute(name);
+  if (value === null || value === undefined) return null;
+  const clean = collapseWhitespace(value);
+  return clean.length > 0 && clean.length <= maxLength ? clean : null;
+}

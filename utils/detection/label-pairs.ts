@@ -1,15 +1,10 @@
 import { parseDuration } from '@/utils/duration';
-import {
-  collapseWhitespace,
-  forEachTextNode,
-  isFurniture,
-  shortText,
-} from '@/utils/detection/dom-text';
+import { collapseWhitespace, forEachTextNode, isFurniture, shortText } from '@/utils/detection/dom-text';
 
 /**
  * "Type … / Duration …" label–value pairs, as on the Leading to Change resource pages:
  * definition lists (dt/dd), table rows (th/td), a label element followed by its value, or
- * "Duration: 5 mins" in one piece of text.
+ * "Duration: 5 mins" in one piece of text. Which labels count comes from a site profile.
  */
 
 export interface LabelPairs {
@@ -17,17 +12,26 @@ export interface LabelPairs {
   duration?: { raw: string; seconds: number };
 }
 
-const TYPE_LABEL = /^(?:resource type|content type|type|format)\s*:?$/i;
-const DURATION_LABEL =
-  /^(?:duration|length|time to complete|estimated time|time required|reading time)\s*:?$/i;
-const INLINE_DURATION =
-  /^(?:duration|time to complete|estimated time|time required)\s*:\s*(.{1,40})$/i;
+export interface LabelVocabulary {
+  type: string[];
+  duration: string[];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (labels: string[]) => labels.map((label) => escapeRegExp(label).replace(/\s+/g, '\\s+')).join('|');
+
+function compile(labels: LabelVocabulary) {
+  return {
+    type: labels.type.length > 0 ? new RegExp(`^(?:${alternatives(labels.type)})\\s*:?$`, 'i') : null,
+    duration: new RegExp(`^(?:${alternatives(labels.duration)})\\s*:?$`, 'i'),
+    inlineDuration: new RegExp(`^(?:${alternatives(labels.duration)})\\s*:\\s*(.{1,40})$`, 'i'),
+  };
+}
 
 /** The element holding the label's value: dd after dt, td after th, or the next sibling. */
 function valueElementFor(labelElement: Element): Element | null {
   let sibling = labelElement.nextElementSibling;
-  const tag = labelElement.tagName.toUpperCase();
-  if (tag === 'DT') {
+  if (labelElement.tagName.toUpperCase() === 'DT') {
     while (sibling && sibling.tagName.toUpperCase() !== 'DD') sibling = sibling.nextElementSibling;
   }
   return sibling;
@@ -39,7 +43,7 @@ function valueTextFor(labelNode: Text): string | null {
   const ownText = collapseWhitespace(labelNode.nodeValue ?? '');
   const whole = shortText(labelElement);
   if (whole && whole.length > ownText.length && whole.startsWith(ownText)) {
-    return whole.slice(ownText.length).trim();
+    return whole.slice(ownText.length).replace(/^:\s*/, '').trim();
   }
   // Otherwise the value lives in the next element (dd, td, span, div…); when the label is
   // wrapped (<dt><strong>Type</strong></dt>), climb to the wrapper first.
@@ -53,27 +57,23 @@ function valueTextFor(labelNode: Text): string | null {
   return null;
 }
 
-export function findLabelPairs(doc: Document): LabelPairs {
+export function findLabelPairs(doc: Document, labels: LabelVocabulary): LabelPairs {
+  const patterns = compile(labels);
   const found: LabelPairs = {};
   forEachTextNode(doc.body ?? doc, (node) => {
     const text = collapseWhitespace(node.nodeValue ?? '');
     if (text.length > 60) return;
-    const element = node.parentElement!;
-    if (isFurniture(element)) return;
-    if (!found.type && TYPE_LABEL.test(text)) {
+    if (isFurniture(node.parentElement!)) return;
+    if (!found.type && patterns.type?.test(text)) {
       const value = valueTextFor(node);
       if (value && value.length <= 40 && parseDuration(value) === null) found.type = value;
     } else if (!found.duration) {
-      const inline = INLINE_DURATION.exec(text);
-      const raw = inline
-        ? inline[1]!.trim()
-        : DURATION_LABEL.test(text)
-          ? valueTextFor(node)
-          : null;
+      const inline = patterns.inlineDuration.exec(text);
+      const raw = inline ? inline[1]!.trim() : patterns.duration.test(text) ? valueTextFor(node) : null;
       const seconds = raw ? parseDuration(raw) : null;
       if (raw && seconds !== null && seconds > 0) found.duration = { raw, seconds };
     }
-    return Boolean(found.type && found.duration);
+    return Boolean(found.type && found.duration) || undefined;
   });
   return found;
 }

@@ -71,6 +71,10 @@ export const ResourceDetectionSchema = z
     typeLabel: z.string().trim().min(1).max(60).optional(),
     stated: StatedDurationSchema.optional(),
     estimate: EstimateSchema.optional(),
+    /** A claim of more than 24 hours: kept to show the learner, never used as the gate. */
+    flaggedClaim: z
+      .object({ seconds: z.number().positive(), source: DurationSourceSchema, raw: z.string().max(200) })
+      .optional(),
     /** Seconds of attentive time before recording unlocks. */
     requiredSeconds: z.number().int().positive().max(MAX_TRUSTED_SECONDS),
   })

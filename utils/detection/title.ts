@@ -1,6 +1,7 @@
-import { collapseWhitespace } from '@/utils/detection/dom-text';
+import { attribute, collapseWhitespace } from '@/utils/detection/dom-text';
 
 const MAX_TITLE = 300;
+const DEFAULT_SELECTORS = ['main h1', 'article h1', '[role="main"] h1', 'h1'];
 
 function clip(text: string | null | undefined): string | null {
   const clean = collapseWhitespace(text ?? '');
@@ -9,9 +10,17 @@ function clip(text: string | null | undefined): string | null {
 }
 
 /** The resource's title: its main heading, else og:title, else the document title. */
-export function findTitle(doc: Document): string | null {
-  const heading =
-    doc.querySelector('main h1, article h1, [role="main"] h1') ?? doc.querySelector('h1');
-  const ogTitle = doc.querySelector('meta[property="og:title" i]')?.getAttribute('content');
-  return clip(heading?.textContent) ?? clip(ogTitle) ?? clip(doc.title);
+export function findTitle(doc: Document, selectors: string[] = DEFAULT_SELECTORS): string | null {
+  for (const selector of selectors) {
+    let heading: Element | null = null;
+    try {
+      heading = doc.querySelector(selector);
+    } catch {
+      continue; // an invalid selector in a profile
+    }
+    const text = clip(heading?.textContent);
+    if (text) return text;
+  }
+  const ogTitle = attribute(doc.querySelector('meta[property="og:title" i]'), 'content', 2000);
+  return clip(ogTitle) ?? clip(doc.title);
 }

@@ -1,0 +1,27 @@
+import { all } from '@/utils/detection/dom-text';
+import type { ResourceKind } from '@/utils/detection/schema';
+
+/**
+ * The main video or audio element (signal 5), once the browser knows its length. A page whose
+ * main content is one player is a video or audio resource; players in sidebars are not.
+ */
+export interface MainMedia {
+  element: HTMLMediaElement;
+  kind: ResourceKind;
+  /** Seconds, when the metadata has loaded. */
+  seconds?: number;
+}
+
+export function findMainMedia(mainRoot: Element): MainMedia | null {
+  const players = all(mainRoot, 'video, audio', 20).filter(
+    (element) => !element.closest('aside, nav, footer, [role="complementary"]'),
+  ) as HTMLMediaElement[];
+  if (players.length === 0) return null;
+  const element = players[0]!;
+  const duration = element.duration;
+  return {
+    element,
+    kind: element.tagName.toUpperCase() === 'AUDIO' ? 'audio' : 'video',
+    ...(Number.isFinite(duration) && duration > 0 ? { seconds: Math.round(duration) } : {}),
+  };
+}
