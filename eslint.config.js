@@ -40,7 +40,7 @@ export default tseslint.config(
     // Issue #2: content scripts must not import Dexie or database code, nor zod (size).
     files: CONTENT_SCRIPT_CODE,
     // The zod schema of a detection is for the background; content code imports its type only.
-    ignores: ['utils/detection/schema.ts'],
+    ignores: ['utils/detection/schema.ts', 'utils/detection/profile-schema.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -10,11 +10,13 @@
  * - One sign only, and durations may not be negative: `-PT5M` and `PT-5M` are rejected.
  * - Clock times: two parts are minutes:seconds, three parts hours:minutes:seconds.
  * - Human forms: number + unit pairs in descending order ("1 hr 30 mins", "1h30m",
- *   "5 minutes and 00 seconds", "1.5 hours"); nothing else may be in the text apart from
- *   "and", commas and surrounding brackets. Running text is not a duration.
+ *   "5 minutes and 00 seconds", "1.5 hours", "1 minute+30 seconds"), weeks down to
+ *   milliseconds; nothing else may be in the text apart from "and", commas, "+" and
+ *   surrounding brackets. Running text, bare numbers, signs, exponents, thousands separators,
+ *   years and months are not durations. Results are rounded to whole seconds.
  */
 
-const SECONDS_PER = { w: 604_800, d: 86_400, h: 3_600, m: 60, s: 1 } as const;
+const SECONDS_PER = { w: 604_800, d: 86_400, h: 3_600, m: 60, s: 1, ms: 0.001 } as const;
 type Unit = keyof typeof SECONDS_PER;
 
 /** Longest text we try to read as a duration; anything longer is running text. */
@@ -49,10 +51,16 @@ const UNIT_WORDS: Record<string, Unit> = {
   secs: 's',
   second: 's',
   seconds: 's',
+  ms: 'ms',
+  msec: 'ms',
+  msecs: 'ms',
+  milli: 'ms',
+  millisecond: 'ms',
+  milliseconds: 'ms',
 };
-const UNIT_ORDER: Unit[] = ['w', 'd', 'h', 'm', 's'];
+const UNIT_ORDER: Unit[] = ['w', 'd', 'h', 'm', 's', 'ms'];
 const HUMAN_PART = /(\d+(?:\.\d+)?)\s*([a-z]+)\.?/gy;
-const HUMAN_SEPARATOR = /(?:\s*,\s*|\s+and\s+|\s*)/y;
+const HUMAN_SEPARATOR = /(?:\s*[,+]\s*|\s+and\s+|\s*)/y;
 
 function toNumber(text: string): number {
   return Number(text.replace(',', '.'));

@@ -68,7 +68,11 @@ export function all(root: ParentNode, selector: string, limit = 500): Element[] 
   return found;
 }
 
-export function attribute(element: Element | null | undefined, name: string, maxLength = 200): string | null {
+export function attribute(
+  element: Element | null | undefined,
+  name: string,
+  maxLength = 200,
+): string | null {
   const value = element?.getAttribute(name);
   if (value === null || value === undefined) return null;
   const clean = collapseWhitespace(value);

@@ -18,15 +18,29 @@ import type { ContentCounts } from '@/utils/detection/main-content';
 export const ENGLISH_WORDS_PER_MINUTE = 238;
 const IREST_ENGLISH = 228;
 const IREST_WORDS_PER_MINUTE: Record<string, number> = {
-  ar: 138, de: 179, es: 218, fi: 161, fr: 195, he: 187, it: 188, nl: 202, pl: 166,
-  pt: 181, ru: 184, sl: 180, sv: 199, tr: 166,
+  ar: 138,
+  de: 179,
+  es: 218,
+  fi: 161,
+  fr: 195,
+  he: 187,
+  it: 188,
+  nl: 202,
+  pl: 166,
+  pt: 181,
+  ru: 184,
+  sl: 180,
+  sv: 199,
+  tr: 166,
 };
 const CHARACTERS_PER_MINUTE: Record<string, number> = { zh: 255, ja: 357, ko: 280 };
 
 export function wordsPerMinuteFor(language: string | null | undefined): number {
   const primary = (language ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   const rate = IREST_WORDS_PER_MINUTE[primary];
-  return rate ? Math.round((ENGLISH_WORDS_PER_MINUTE * rate) / IREST_ENGLISH) : ENGLISH_WORDS_PER_MINUTE;
+  return rate
+    ? Math.round((ENGLISH_WORDS_PER_MINUTE * rate) / IREST_ENGLISH)
+    : ENGLISH_WORDS_PER_MINUTE;
 }
 
 export function imageSeconds(images: number): number {
@@ -35,13 +49,20 @@ export function imageSeconds(images: number): number {
   return total;
 }
 
-export function estimateReadingTime(counts: ContentCounts, language: string | null | undefined): Estimate {
+export function estimateReadingTime(
+  counts: ContentCounts,
+  language: string | null | undefined,
+): Estimate {
   const primary = (language ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   const wordsPerMinute = wordsPerMinuteFor(language);
   const charactersPerMinute = CHARACTERS_PER_MINUTE[primary] ?? CHARACTERS_PER_MINUTE.zh!;
-  const readingSeconds = (counts.words / wordsPerMinute) * 60 + (counts.cjkCharacters / charactersPerMinute) * 60;
+  const readingSeconds =
+    (counts.words / wordsPerMinute) * 60 + (counts.cjkCharacters / charactersPerMinute) * 60;
   return {
-    seconds: Math.max(1, Math.round(readingSeconds + imageSeconds(counts.images) + counts.mediaSeconds)),
+    seconds: Math.max(
+      1,
+      Math.round(readingSeconds + imageSeconds(counts.images) + counts.mediaSeconds),
+    ),
     words: counts.words + counts.cjkCharacters,
     images: counts.images,
     mediaSeconds: Math.round(counts.mediaSeconds),

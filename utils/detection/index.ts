@@ -11,7 +11,12 @@ import { findSchemaOrg } from '@/utils/detection/schema-org';
 import { profilesFor, SITE_PROFILES, type SiteProfile } from '@/utils/detection/site-profiles';
 import { findTitle } from '@/utils/detection/title';
 import { findVisibleDuration } from '@/utils/detection/visible-text';
-import type { DurationSource, ResourceDetection, ResourceKind, StatedDuration } from '@/utils/detection/schema';
+import type {
+  DurationSource,
+  ResourceDetection,
+  ResourceKind,
+  StatedDuration,
+} from '@/utils/detection/schema';
 
 export type { ResourceDetection } from '@/utils/detection/schema';
 
@@ -49,8 +54,8 @@ function kindFromOpenGraph(doc: Document): ResourceKind | undefined {
  * 4. visible text near the top of the main content ("visible-text");
  * 5. the main video or audio element's length ("media");
  * 6. otherwise an estimate from the main content's words, pictures and media — only for a page
- *    that declares itself an article, post, course or the like and has at least
- *    `MIN_ESTIMATE_WORDS` words.
+ *    that declares itself an article, post, course or the like (schema.org, og:type, a type
+ *    label) or holds one article body, and has at least `MIN_ESTIMATE_WORDS` words.
  * A claim over 24 hours is flagged and the next signal is used instead.
  */
 export function detectResource(
@@ -71,30 +76,40 @@ export function detectResource(
       typeLabel ??= pairs.type;
       if (pairs.duration) {
         titleSelectors ??= profile.titleSelectors;
-        candidates.push({ ...pairs.duration, source: profile.generic ? 'label-pair' : 'site-profile' });
+        candidates.push({
+          ...pairs.duration,
+          source: profile.generic ? 'label-pair' : 'site-profile',
+        });
       }
     }
     const schema = findSchemaOrg(doc, url);
     if (schema.duration) candidates.push({ ...schema.duration, source: 'schema-org' });
     const meta = findMetaDuration(doc);
     if (meta) candidates.push({ seconds: meta.seconds, raw: meta.raw, source: 'meta' });
-    const visible = findVisibleDuration(doc, mainRoot);
+    const declaredKind = typeLabel
+      ? kindFromLabel(typeLabel)
+      : (schema.kind ?? meta?.kind ?? kindFromOpenGraph(doc));
+    const isReading =
+      declaredKind === 'article' || declaredKind === 'blog' || declaredKind === 'document';
+    const visible = findVisibleDuration(doc, mainRoot, !isReading);
     if (visible) candidates.push({ ...visible, source: 'visible-text' });
     const media = findMainMedia(mainRoot);
-    if (media?.seconds) candidates.push({ seconds: media.seconds, raw: `${media.seconds} s`, source: 'media' });
+    if (media?.seconds)
+      candidates.push({ seconds: media.seconds, raw: `${media.seconds} s`, source: 'media' });
 
     const trusted = candidates.find((candidate) => candidate.seconds <= MAX_TRUSTED_SECONDS);
     const flagged = candidates.find((candidate) => candidate.seconds > MAX_TRUSTED_SECONDS);
-    const openGraphKind = kindFromOpenGraph(doc);
-    const declaredKind = typeLabel ? kindFromLabel(typeLabel) : (schema.kind ?? meta?.kind ?? openGraphKind);
 
     let stated: StatedDuration | undefined;
     let estimate: ResourceDetection['estimate'];
     if (trusted) {
       stated = { seconds: trusted.seconds, source: trusted.source, raw: trusted.raw.slice(0, 200) };
     } else {
+      // A page that declares itself an article, post, course or media, or has one article body.
       const looksLikeResource =
-        (declaredKind !== undefined && declaredKind !== 'other') || Boolean(doc.querySelector('[itemprop~="articleBody"]'));
+        (declaredKind !== undefined && declaredKind !== 'other') ||
+        Boolean(doc.querySelector('[itemprop~="articleBody"]')) ||
+        doc.getElementsByTagName('article').length === 1;
       if (!looksLikeResource) return null;
       const counts = countContent(mainRoot);
       if (counts.words + counts.cjkCharacters < MIN_ESTIMATE_WORDS) return null;
@@ -112,7 +127,15 @@ export function detectResource(
       ...(typeLabel ? { typeLabel } : {}),
       ...(stated ? { stated } : {}),
       ...(estimate ? { estimate } : {}),
-      ...(flagged ? { flaggedClaim: { seconds: flagged.seconds, source: flagged.source, raw: flagged.raw.slice(0, 200) } } : {}),
+      ...(flagged
+        ? {
+            flaggedClaim: {
+              seconds: flagged.seconds,
+              source: flagged.source,
+              raw: flagged.raw.slice(0, 200),
+            },
+          }
+        : {}),
       requiredSeconds,
     };
   } catch {

@@ -1,5 +1,10 @@
 import { parseDuration } from '@/utils/duration';
-import { collapseWhitespace, forEachTextNode, isFurniture, shortText } from '@/utils/detection/dom-text';
+import {
+  collapseWhitespace,
+  forEachTextNode,
+  isFurniture,
+  shortText,
+} from '@/utils/detection/dom-text';
 
 /**
  * "Type … / Duration …" label–value pairs, as on the Leading to Change resource pages:
@@ -18,11 +23,13 @@ export interface LabelVocabulary {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (labels: string[]) => labels.map((label) => escapeRegExp(label).replace(/\s+/g, '\\s+')).join('|');
+const alternatives = (labels: string[]) =>
+  labels.map((label) => escapeRegExp(label).replace(/\s+/g, '\\s+')).join('|');
 
 function compile(labels: LabelVocabulary) {
   return {
-    type: labels.type.length > 0 ? new RegExp(`^(?:${alternatives(labels.type)})\\s*:?$`, 'i') : null,
+    type:
+      labels.type.length > 0 ? new RegExp(`^(?:${alternatives(labels.type)})\\s*:?$`, 'i') : null,
     duration: new RegExp(`^(?:${alternatives(labels.duration)})\\s*:?$`, 'i'),
     inlineDuration: new RegExp(`^(?:${alternatives(labels.duration)})\\s*:\\s*(.{1,40})$`, 'i'),
   };
@@ -69,7 +76,11 @@ export function findLabelPairs(doc: Document, labels: LabelVocabulary): LabelPai
       if (value && value.length <= 40 && parseDuration(value) === null) found.type = value;
     } else if (!found.duration) {
       const inline = patterns.inlineDuration.exec(text);
-      const raw = inline ? inline[1]!.trim() : patterns.duration.test(text) ? valueTextFor(node) : null;
+      const raw = inline
+        ? inline[1]!.trim()
+        : patterns.duration.test(text)
+          ? valueTextFor(node)
+          : null;
       const seconds = raw ? parseDuration(raw) : null;
       if (raw && seconds !== null && seconds > 0) found.duration = { raw, seconds };
     }

@@ -6,6 +6,7 @@ import { all } from '@/utils/detection/dom-text';
  * whole page's text").
  */
 
+/** Never content, whatever it holds. */
 export const NOT_CONTENT = [
   'script',
   'style',
@@ -26,25 +27,37 @@ export const NOT_CONTENT = [
   '[role="complementary"]',
   '[role="banner"]',
   '[role="dialog"]',
-  '[id*="comment" i]',
-  '[class*="comment" i]',
-  '[id*="cookie" i]',
-  '[class*="cookie" i]',
-  '[id*="consent" i]',
-  '[class*="consent" i]',
-  '[class*="share" i]',
-  '[class*="related" i]',
-  '[class*="newsletter" i]',
-  '[class*="sidebar" i]',
-  '[id*="sidebar" i]',
 ].join(',');
+
+/**
+ * Not content by its name (comments, cookie banners, share bars, related items, sidebars) —
+ * unless it holds the page's heading or article: pages put state classes such as
+ * "is-showingReadNextSidebar" on the wrapper of everything.
+ */
+export const NOT_CONTENT_BY_NAME = [
+  'comment',
+  'cookie',
+  'consent',
+  'share',
+  'related',
+  'recommend',
+  'newsletter',
+  'sidebar',
+  'playlist',
+  'carousel',
+  'more-from',
+]
+  .flatMap((name) => [`[id*="${name}" i]`, `[class*="${name}" i]`])
+  .join(',');
 
 const MAIN_CANDIDATES = ['[itemprop~="articleBody"]', 'article', 'main', '[role="main"]'];
 
 /** The element that holds the page's own content: an article body, article or main. */
 export function findMainRoot(doc: Document): Element {
   for (const selector of MAIN_CANDIDATES) {
-    const candidates = all(doc, selector, 50).filter((element) => !element.closest('aside, nav, footer'));
+    const candidates = all(doc, selector, 50).filter(
+      (element) => !element.closest('aside, nav, footer, [role="complementary"]'),
+    );
     if (candidates.length === 0) continue;
     // Several (a feed, or related items): the one with the most text is the page's own.
     let best = candidates[0]!;
@@ -73,12 +86,19 @@ export function countContent(root: Element): ContentCounts {
   const counts: ContentCounts = { words: 0, cjkCharacters: 0, images: 0, mediaSeconds: 0 };
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(node) {
-      if (node.nodeType === 1 && (node as Element).matches(NOT_CONTENT)) return 2; // reject subtree
+      if (node.nodeType !== 1) return 1;
+      const element = node as Element;
+      if (element.matches(NOT_CONTENT)) return 2; // reject the subtree
+      if (element.matches(NOT_CONTENT_BY_NAME) && !holdsLandmark(element)) return 2;
       return 1;
     },
   });
   let visited = 0;
-  for (let node = walker.nextNode(); node && visited < MAX_NODES; node = walker.nextNode(), visited++) {
+  for (
+    let node = walker.nextNode();
+    node && visited < MAX_NODES;
+    node = walker.nextNode(), visited++
+  ) {
     if (node.nodeType === 3) {
       const text = node.nodeValue ?? '';
       const cjk = text.match(CJK)?.length ?? 0;
@@ -98,10 +118,17 @@ export function countContent(root: Element): ContentCounts {
   return counts;
 }
 
+/** A wrapper with a state class ("is-showingSidebar") still holds the page's heading or body. */
+function holdsLandmark(element: Element): boolean {
+  return element.querySelector('h1, article, main, [itemprop~="articleBody"]') !== null;
+}
+
 /** Icons, avatars and tracking pixels are not pictures a reader studies. */
 function isContentImage(image: Element): boolean {
   const width = Number(image.getAttribute('width'));
   const height = Number(image.getAttribute('height'));
   if ((width > 0 && width < 100) || (height > 0 && height < 100)) return false;
-  return !/avatar|icon|logo|emoji|pixel|spinner/i.test(`${image.getAttribute('class') ?? ''} ${image.getAttribute('src') ?? ''}`);
+  return !/avatar|icon|logo|emoji|pixel|spinner/i.test(
+    `${image.getAttribute('class') ?? ''} ${image.getAttribute('src') ?? ''}`,
+  );
 }

@@ -14,7 +14,8 @@ const LOCALISED_MINUTES =
 export function readReadingTimeValue(value: string): number | null {
   const text = value.replace(/\s+/g, ' ').trim();
   if (text.length === 0 || text.length > 60) return null;
-  const exact = parseDuration(text) ?? parseDuration(text.replace(READ_SUFFIX, '').replace(/-/g, ' '));
+  const exact =
+    parseDuration(text) ?? parseDuration(text.replace(READ_SUFFIX, '').replace(/-/g, ' '));
   if (exact !== null) return exact;
   const localised = LOCALISED_MINUTES.exec(text.replace(READ_SUFFIX, ''));
   return localised ? Math.round(Number(localised[1]!.replace(',', '.')) * 60) : null;

@@ -133,7 +133,10 @@ function fromJsonLd(doc: Document, pageUrl: URL): SchemaOrgFinding[] {
     for (const node of ownItems(data)) {
       const kind = kindOf(typesOf(node));
       if (!kind) continue;
-      const finding: SchemaOrgFinding & { ownPage: boolean } = { kind, ownPage: samePage(itemUrl(node), pageUrl) };
+      const finding: SchemaOrgFinding & { ownPage: boolean } = {
+        kind,
+        ownPage: samePage(itemUrl(node), pageUrl),
+      };
       for (const key of DURATION_KEYS) {
         const raw = durationValue(node[key]);
         const seconds = raw ? readReadingTimeValue(raw) : null;
@@ -153,13 +156,20 @@ function fromMicrodata(doc: Document): SchemaOrgFinding[] {
   const findings: SchemaOrgFinding[] = [];
   for (const scope of all(doc, '[itemscope][itemtype]', 50)) {
     if (scope.parentElement?.closest('[itemscope]')) continue; // nested: not the page's own item
-    const types = (scope.getAttribute('itemtype') ?? '').split(/\s+/).map((type) => type.replace(/^https?:\/\/schema\.org\//, ''));
+    const types = (scope.getAttribute('itemtype') ?? '')
+      .split(/\s+/)
+      .map((type) => type.replace(/^https?:\/\/schema\.org\//, ''));
     const kind = kindOf(types);
     if (!kind) continue;
     const finding: SchemaOrgFinding = { kind };
-    for (const element of all(scope, DURATION_KEYS.map((key) => `[itemprop~="${key}"]`).join(','), 20)) {
+    for (const element of all(
+      scope,
+      DURATION_KEYS.map((key) => `[itemprop~="${key}"]`).join(','),
+      20,
+    )) {
       if (element.closest('[itemscope]') !== scope && element !== scope) continue;
-      const raw = attribute(element, 'content') ?? attribute(element, 'datetime') ?? shortText(element, 60);
+      const raw =
+        attribute(element, 'content') ?? attribute(element, 'datetime') ?? shortText(element, 60);
       const seconds = raw ? readReadingTimeValue(raw) : null;
       if (raw && seconds !== null && seconds > 0) {
         finding.duration = { seconds, raw };
@@ -175,6 +185,12 @@ function fromMicrodata(doc: Document): SchemaOrgFinding[] {
 export function findSchemaOrg(doc: Document, pageUrl: URL): SchemaOrgFinding {
   const findings = [...fromJsonLd(doc, pageUrl), ...fromMicrodata(doc)];
   const withDuration = findings.find((finding) => finding.duration);
-  const kind = withDuration?.kind ?? findings.find((finding) => finding.kind !== 'other')?.kind ?? findings[0]?.kind;
-  return { ...(kind ? { kind } : {}), ...(withDuration?.duration ? { duration: withDuration.duration } : {}) };
+  const kind =
+    withDuration?.kind ??
+    findings.find((finding) => finding.kind !== 'other')?.kind ??
+    findings[0]?.kind;
+  return {
+    ...(kind ? { kind } : {}),
+    ...(withDuration?.duration ? { duration: withDuration.duration } : {}),
+  };
 }

@@ -73,7 +73,11 @@ export const ResourceDetectionSchema = z
     estimate: EstimateSchema.optional(),
     /** A claim of more than 24 hours: kept to show the learner, never used as the gate. */
     flaggedClaim: z
-      .object({ seconds: z.number().positive(), source: DurationSourceSchema, raw: z.string().max(200) })
+      .object({
+        seconds: z.number().positive(),
+        source: DurationSourceSchema,
+        raw: z.string().max(200),
+      })
       .optional(),
     /** Seconds of attentive time before recording unlocks. */
     requiredSeconds: z.number().int().positive().max(MAX_TRUSTED_SECONDS),

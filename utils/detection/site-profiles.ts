@@ -18,6 +18,11 @@ export interface SiteProfile {
 
 export const SITE_PROFILES: readonly SiteProfile[] = [leadingToChange, genericLabelPairs];
 
-export function profilesFor(url: URL, profiles: readonly SiteProfile[] = SITE_PROFILES): SiteProfile[] {
-  return profiles.filter((profile) => profile.urlPatterns.some((pattern) => matchesUrlPattern(url, pattern)));
+export function profilesFor(
+  url: URL,
+  profiles: readonly SiteProfile[] = SITE_PROFILES,
+): SiteProfile[] {
+  return profiles.filter((profile) =>
+    profile.urlPatterns.some((pattern) => matchesUrlPattern(url, pattern)),
+  );
 }

@@ -12,13 +12,12 @@ function clip(text: string | null | undefined): string | null {
 /** The resource's title: its main heading, else og:title, else the document title. */
 export function findTitle(doc: Document, selectors: string[] = DEFAULT_SELECTORS): string | null {
   for (const selector of selectors) {
-    let heading: Element | null = null;
+    let text: string | null;
     try {
-      heading = doc.querySelector(selector);
+      text = clip(doc.querySelector(selector)?.textContent);
     } catch {
       continue; // an invalid selector in a profile
     }
-    const text = clip(heading?.textContent);
     if (text) return text;
   }
   const ogTitle = attribute(doc.querySelector('meta[property="og:title" i]'), 'content', 2000);

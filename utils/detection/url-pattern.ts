@@ -14,7 +14,8 @@ export function matchesUrlPattern(url: URL, pattern: string): boolean {
   if (!match) return false;
   const [, scheme, host, path] = match as unknown as [string, string, string, string];
   const protocol = url.protocol.slice(0, -1);
-  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
+  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme)
+    return false;
   if (host !== '*') {
     const hostname = url.hostname.toLowerCase();
     if (host.startsWith('*.')) {
@@ -24,6 +25,11 @@ export function matchesUrlPattern(url: URL, pattern: string): boolean {
       return false;
     }
   }
-  const glob = new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const glob = new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return glob.test(url.pathname + url.search);
 }

@@ -1,5 +1,7 @@
 import { parseDuration } from '@/utils/duration';
-import { attribute, forEachTextNode, isFurniture, shortText } from '@/utils/detection/dom-text';
+import { MAX_TRUSTED_SECONDS } from '@/utils/detection/constants';
+import { attribute, forEachTextNode, shortText } from '@/utils/detection/dom-text';
+import { NOT_CONTENT, NOT_CONTENT_BY_NAME } from '@/utils/detection/main-content';
 
 /**
  * Visible text near the top of the main content (signal 4): "8 min read", "5 minute read",
@@ -16,62 +18,102 @@ export interface VisibleDuration {
   seconds: number;
 }
 
-/** How far into the main content a stated time may be. */
-const TOP_OF_CONTENT_CHARS = 4_000;
-const HINT = /\d\s*(?:min|hour|hr|h\b|m\b|:)|reading|read\b/i;
+/** How far into the main content a stated time may be… */
+const TOP_OF_CONTENT_CHARS = 8_000;
+/** …and how much page text before it (headers, players) is read at most. */
+const MAX_PAGE_CHARS = 30_000;
+/** Lists of other items: their durations are theirs, not the page's. */
+const OTHER_ITEMS = `${NOT_CONTENT},${NOT_CONTENT_BY_NAME}`;
+/** Text worth a closer look: a digit, or a unit whose number may sit in a sibling node. */
+const HINT = /\d|\b(?:mins?|minutes?|hours?|hrs?|read|reading)\b/i;
 
 /** A number and a time unit, as publishers write reading times ("8 min", "1 hr 5 mins"). */
 const AMOUNT = String.raw`\d{1,3}(?:\.\d)?\s*-?\s*(?:min(?:ute)?s?|hours?|hrs?)\.?(?:\s*\d{1,2}\s*min(?:ute)?s?\.?)?`;
 const SEPARATOR = String.raw`(?:^|[\s·•|,(])`;
 const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
+/** A player showing position / length: the length is after the slash. */
+const POSITION_AND_LENGTH = new RegExp(String.raw`^${CLOCK}\s*/\s*(${CLOCK})$`);
 const PATTERNS: RegExp[] = [
   new RegExp(String.raw`${SEPARATOR}(${AMOUNT})\s+read\b`, 'i'),
-  new RegExp(String.raw`\b(?:est(?:imated|\.)?\s+)?(?:reading\s+time|time\s+to\s+read)\s*:?\s*(${AMOUNT})`, 'i'),
+  new RegExp(
+    String.raw`\b(?:est(?:imated|\.)?\s+)?(?:reading\s+time|time\s+to\s+read)\s*:?\s*(${AMOUNT})`,
+    'i',
+  ),
   new RegExp(String.raw`${SEPARATOR}(${AMOUNT})\s+(?:reading\s+time|to\s+read)\b`, 'i'),
-  // A whole short element that is a bracketed duration: "(1 hour)", "(45 mins)".
-  new RegExp(String.raw`^\((${AMOUNT})\)$`, 'i'),
-  // A player showing position / length.
-  new RegExp(String.raw`^${CLOCK}\s*/\s*(${CLOCK})$`),
+  // A whole short element that is a duration: "(1 hour)", "9.5 Hours", "45 mins".
+  new RegExp(String.raw`^\(?(${AMOUNT})\)?$`, 'i'),
+  POSITION_AND_LENGTH,
 ];
 
 /** Elements that name themselves a duration, and those that show a position instead. */
-const DURATION_NAME = /duration|length|runtime|running-time/i;
+const DURATION_NAME = /duration|length|runtime|running-time|total/i;
 const POSITION_NAME = /remain|elapsed|current|position|progress|left/i;
 
+/** One element on the page with this id or class: the page's own player, not a list's items. */
+function isUnique(element: Element): boolean {
+  if (element.id) return true;
+  const firstClass = (element.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+  return !firstClass || element.ownerDocument.getElementsByClassName(firstClass).length === 1;
+}
+
 function selfDescribedClock(element: Element, text: string): number | null {
-  if (!new RegExp(`^${CLOCK}$`).test(text)) return null;
-  const names = [attribute(element, 'id'), attribute(element, 'class'), attribute(element, 'aria-label'), attribute(element, 'itemprop')]
+  if (!new RegExp(`^${CLOCK}$`).test(text) || !isUnique(element)) return null;
+  const names = [
+    attribute(element, 'id'),
+    attribute(element, 'class'),
+    attribute(element, 'aria-label'),
+    attribute(element, 'itemprop'),
+  ]
     .filter(Boolean)
     .join(' ');
   if (!DURATION_NAME.test(names) || POSITION_NAME.test(names)) return null;
   return parseDuration(text);
 }
 
-function matchText(text: string): VisibleDuration | null {
-  for (const pattern of PATTERNS) {
+function matchText(text: string, allowClocks: boolean): VisibleDuration | null {
+  for (const pattern of allowClocks
+    ? PATTERNS
+    : PATTERNS.filter((candidate) => candidate !== POSITION_AND_LENGTH)) {
     const match = pattern.exec(text);
     if (!match) continue;
     const seconds = parseDuration(match[1]!.replace(/\s*-\s*/, ' ').trim());
-    if (seconds !== null && seconds > 0) return { raw: match[0].replace(/^[\s·•|,]+/, '').trim(), seconds };
+    if (seconds !== null && seconds > 0)
+      return { raw: match[0].replace(/^[\s·•|,]+/, '').trim(), seconds };
   }
   return null;
 }
 
-export function findVisibleDuration(doc: Document, mainRoot: Element): VisibleDuration | null {
+/**
+ * `allowClocks`: false on a page that declares itself an article, post or document, where a
+ * clock time is an embedded video's length, not the reading time.
+ */
+export function findVisibleDuration(
+  doc: Document,
+  mainRoot: Element,
+  allowClocks = true,
+): VisibleDuration | null {
   let found: VisibleDuration | null = null;
-  let seenChars = 0;
-  forEachTextNode(mainRoot, (node) => {
+  let pageChars = 0;
+  let contentChars = 0;
+  // From the top of the page: headers and players often sit just outside the main element.
+  forEachTextNode(doc.body ?? mainRoot, (node) => {
     const element = node.parentElement!;
-    if (isFurniture(element) || element.closest('aside, [role="complementary"]')) return;
-    seenChars += (node.nodeValue ?? '').length;
-    if (seenChars > TOP_OF_CONTENT_CHARS) return true;
+    // The nearest such container, unless it wraps the main content (a page-state class).
+    const other = element.closest(OTHER_ITEMS);
+    if (other && !other.contains(mainRoot)) return;
+    const length = (node.nodeValue ?? '').length;
+    pageChars += length;
+    if (mainRoot.contains(node)) contentChars += length;
+    if (contentChars > TOP_OF_CONTENT_CHARS || pageChars > MAX_PAGE_CHARS) return true;
     if (!HINT.test(node.nodeValue ?? '')) return;
     // Climb while the text stays short: "8" and "min read" may sit in sibling nodes.
     for (let current: Element | null = element, depth = 0; current && depth < 3; depth++) {
       const text = shortText(current, 60);
       if (!text) break;
-      const clock = selfDescribedClock(current, text);
-      found = clock ? { raw: text, seconds: clock } : matchText(text);
+      const clock = allowClocks ? selfDescribedClock(current, text) : null;
+      found = clock ? { raw: text, seconds: clock } : matchText(text, allowClocks);
+      // Over a day is not a reading time here; the label-pair signal flags such claims.
+      if (found && found.seconds > MAX_TRUSTED_SECONDS) found = null;
       if (found) return true;
       if (current === mainRoot) break;
       current = current.parentElement;

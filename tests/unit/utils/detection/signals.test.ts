@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import { detectResource } from '@/utils/detection';
+import { estimateReadingTime, imageSeconds, wordsPerMinuteFor } from '@/utils/detection/estimate';
+import { countContent, findMainRoot } from '@/utils/detection/main-content';
+import { findMetaDuration } from '@/utils/detection/meta-tags';
+import { readReadingTimeValue } from '@/utils/detection/reading-time-value';
+import { findSchemaOrg } from '@/utils/detection/schema-org';
+import { findVisibleDuration } from '@/utils/detection/visible-text';
+import { htmlDocument } from '@/tests/unit/fixture-document';
+
+const page = new URL('https://learning.example.org/post');
+const words = (count: number) =>
+  Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+const jsonLd = (data: unknown) =>
+  `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+
+describe('reading-time values', () => {
+  it.each([
+    ['4 minutes', 240],
+    ['3 min read', 180],
+    ['PT3M9S', 189],
+    ['1 minuto', 60],
+    ['3 Minuten', 180],
+    ['5 minutes de lecture', 300],
+  ])('reads %j', (value, seconds) => expect(readReadingTimeValue(value)).toBe(seconds));
+
+  it.each(['Joanne Carew', 'P2M37S', '', 'PY0M0D0TH0M2S20'])('rejects %j', (value) =>
+    expect(readReadingTimeValue(value)).toBeNull(),
+  );
+});
+
+describe('schema.org', () => {
+  it("reads timeRequired of the page's own item, in @graph, as ISO or display text", () => {
+    const doc = htmlDocument(
+      jsonLd({
+        '@context': 'https://schema.org',
+        '@graph': [{ '@type': 'WebSite' }, { '@type': 'BlogPosting', timeRequired: '5 min read' }],
+      }),
+    );
+    expect(findSchemaOrg(doc, page)).toEqual({
+      kind: 'blog',
+      duration: { seconds: 300, raw: '5 min read' },
+    });
+  });
+
+  it('prefers the item that names this page, and reads arrays of types', () => {
+    const doc = htmlDocument(
+      jsonLd([
+        { '@type': 'VideoObject', duration: 'PT2M', url: 'https://learning.example.org/other' },
+        {
+          '@type': ['Course', 'LearningResource'],
+          timeRequired: 'PT1H30M',
+          url: 'https://learning.example.org/post',
+        },
+      ]),
+    );
+    expect(findSchemaOrg(doc, page)).toMatchObject({ kind: 'course', duration: { seconds: 5400 } });
+  });
+
+  it("ignores durations of nested items (an article's embedded video)", () => {
+    const doc = htmlDocument(
+      jsonLd({ '@type': 'NewsArticle', video: { '@type': 'VideoObject', duration: 'PT9M' } }),
+    );
+    expect(findSchemaOrg(doc, page)).toEqual({ kind: 'article' });
+  });
+
+  it('reads microdata of a top-level item only', () => {
+    const doc = htmlDocument(
+      '<div itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="duration" content="PT4M2S">' +
+        '<div itemscope itemtype="https://schema.org/VideoObject"><meta itemprop="duration" content="PT1M"></div></div>',
+    );
+    expect(findSchemaOrg(doc, page)).toEqual({
+      kind: 'video',
+      duration: { seconds: 242, raw: 'PT4M2S' },
+    });
+  });
+
+  it('skips broken, hostile and oversized JSON without throwing', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const doc = htmlDocument(
+      `<script type="application/ld+json">{ not json</script><script type="application/ld+json">${deep}</script>` +
+        `<script type="application/ld+json">{"@type":"Article","timeRequired":"PT-5M","__proto__":{"polluted":true}}</script>`,
+    );
+    expect(findSchemaOrg(doc, page)).toEqual({ kind: 'article' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('meta tags', () => {
+  it("reads the Yoast pair 2 and Medium's value= attribute, whatever the label language", () => {
+    expect(
+      findMetaDuration(
+        htmlDocument(
+          '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="A. Writer"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">',
+        ),
+      ),
+    ).toMatchObject({ seconds: 240 });
+    expect(
+      findMetaDuration(
+        htmlDocument(
+          '<meta name="twitter:label1" value="Reading time"><meta name="twitter:data1" value="3 min read">',
+        ),
+      ),
+    ).toMatchObject({ seconds: 180 });
+    expect(
+      findMetaDuration(
+        htmlDocument(
+          '<meta name="twitter:label1" content="Tempo di lettura stimato"><meta name="twitter:data1" content="1 minuto">',
+        ),
+      ),
+    ).toMatchObject({ seconds: 60 });
+  });
+
+  it('reads og:video:duration and music:duration as whole seconds', () => {
+    expect(
+      findMetaDuration(htmlDocument('<meta property="og:video:duration" content="142">')),
+    ).toEqual({ seconds: 142, raw: '142', kind: 'video' });
+    expect(
+      findMetaDuration(htmlDocument('<meta property="music:duration" content="157">')),
+    ).toEqual({ seconds: 157, raw: '157', kind: 'audio' });
+    expect(
+      findMetaDuration(htmlDocument('<meta property="og:video:duration" content="-5">')),
+    ).toBeNull();
+  });
+});
+
+describe('visible text', () => {
+  const find = (html: string, allowClocks = true) => {
+    const doc = htmlDocument(html);
+    return findVisibleDuration(doc, findMainRoot(doc), allowClocks);
+  };
+
+  it.each([
+    ['<main><p>Priya Shah · 8 min read</p></main>', 480],
+    ['<main><p>5 minute read</p></main>', 300],
+    ['<main><p>Reading time: 7 minutes</p></main>', 420],
+    ['<main><p>Est. reading time 4 minutes</p></main>', 240],
+    ['<main><p>(1 hour)</p></main>', 3600],
+    ['<main><div><span>9.5</span><span>Hours</span></div></main>', 34200],
+    [
+      '<main><div class="player"><span class="now">00:10</span>/<span class="total">56:20</span></div></main>',
+      3380,
+    ],
+    ['<main><time id="duration">54:01</time></main>', 3241],
+  ])('reads %s', (html, seconds) => expect(find(html)?.seconds).toBe(seconds));
+
+  it.each([
+    ['<main><p>Posted 25 minutes ago</p></main>', 'a relative time'],
+    ['<main><p>Intro</p></main><aside><p>3 min read</p></aside>', 'a sidebar'],
+    [
+      '<main><p>Intro</p><ul class="related-posts"><li>3 min read</li></ul></main>',
+      'a related list',
+    ],
+    [
+      '<main><span class="duration">8:09</span><span class="duration">3:10</span></main>',
+      'a list of video lengths',
+    ],
+    ['<main><span class="remaining-time">-14:36</span></main>', 'a remaining time'],
+    [`<main><p>${words(2000)}</p><p>8 min read</p></main>`, 'far below the top of the content'],
+    ['<main><p>£12.99 · 2 days delivery</p></main>', 'a price'],
+  ])('ignores %s (%s)', (html) => expect(find(html)).toBeNull());
+
+  it("ignores clock times on an article page (an embedded video's length)", () => {
+    expect(find('<main><time id="duration">8:09</time></main>', false)).toBeNull();
+  });
+});
+
+describe('estimate', () => {
+  it('uses 238 words a minute for English, scaled for other languages', () => {
+    expect(wordsPerMinuteFor('en-GB')).toBe(238);
+    expect(wordsPerMinuteFor(null)).toBe(238);
+    expect(wordsPerMinuteFor('de')).toBe(187);
+    expect(
+      estimateReadingTime({ words: 2380, cjkCharacters: 0, images: 0, mediaSeconds: 0 }, 'en')
+        .seconds,
+    ).toBe(600);
+  });
+
+  it('adds a little per picture and the length of media', () => {
+    expect(imageSeconds(0)).toBe(0);
+    expect(imageSeconds(3)).toBe(12 + 11 + 10);
+    expect(imageSeconds(12)).toBe(12 + 11 + 10 + 9 + 8 + 7 + 6 + 5 + 4 + 3 + 3 + 3);
+    expect(
+      estimateReadingTime({ words: 238, cjkCharacters: 0, images: 1, mediaSeconds: 30 }, 'en')
+        .seconds,
+    ).toBe(60 + 12 + 30);
+  });
+
+  it('reads Chinese and Japanese per character', () => {
+    const estimate = estimateReadingTime(
+      { words: 0, cjkCharacters: 357, images: 0, mediaSeconds: 0 },
+      'ja',
+    );
+    expect(estimate.seconds).toBe(60);
+  });
+
+  it('counts only the main content: not menus, footers, comments, cookie banners or sidebars', () => {
+    const doc = htmlDocument(
+      `<nav>${words(500)}</nav><div class="cookie-banner">${words(80)}</div><article><h1>T</h1><p>${words(300)}</p>` +
+        `<img src="photo.jpg" width="600"><img src="icon.png" width="16"><div id="comments">${words(400)}</div></article><footer>${words(90)}</footer>`,
+    );
+    expect(countContent(findMainRoot(doc))).toEqual({
+      words: 301,
+      cjkCharacters: 0,
+      images: 1,
+      mediaSeconds: 0,
+    });
+  });
+});
+
+describe('detectResource, whole page', () => {
+  it('estimates an article with no stated time, language-aware', () => {
+    const doc = htmlDocument(
+      `<html lang="de"><meta property="og:type" content="article"><article><h1>Titel</h1><p>${words(1870)}</p></article></html>`,
+    );
+    expect(detectResource(doc, page)).toMatchObject({
+      kind: 'article',
+      estimate: { words: 1871, wordsPerMinute: 187, images: 0 },
+      requiredSeconds: 600,
+    });
+  });
+
+  it('does not estimate a page that does not declare itself a resource, or is too short', () => {
+    expect(
+      detectResource(htmlDocument(`<div><h1>Shop</h1><p>${words(600)}</p></div>`), page),
+    ).toBeNull();
+    expect(
+      detectResource(htmlDocument(`<article><h1>Note</h1><p>${words(100)}</p></article>`), page),
+    ).toBeNull();
+  });
+
+  it('ranks signals and records the winner', () => {
+    const doc = htmlDocument(
+      `${jsonLd({ '@type': 'Article', timeRequired: 'PT3M' })}<meta name="twitter:label1" content="Reading time"><meta name="twitter:data1" content="9 minutes">` +
+        '<main><h1>T</h1><p>12 min read</p><dl><dt>Duration</dt><dd>5 mins</dd></dl></main>',
+    );
+    expect(detectResource(doc, page)?.stated).toEqual({
+      seconds: 300,
+      source: 'label-pair',
+      raw: '5 mins',
+    });
+    const noPairs = htmlDocument(
+      `${jsonLd({ '@type': 'Article', timeRequired: 'PT3M' })}<main><h1>T</h1><p>12 min read</p></main>`,
+    );
+    expect(detectResource(noPairs, page)?.stated?.source).toBe('schema-org');
+  });
+
+  it('uses the Leading to Change profile on its site, and the generic one elsewhere', () => {
+    const html =
+      '<main><h1>Leadership</h1><div><span>Type</span><span>Blog</span></div><div><span>Duration</span><span>5 mins</span></div></main>';
+    expect(
+      detectResource(htmlDocument(html), new URL('https://leadingtochange.scot/blog/x'))?.stated
+        ?.source,
+    ).toBe('site-profile');
+    expect(detectResource(htmlDocument(html), page)?.stated?.source).toBe('label-pair');
+  });
+
+  it('flags a claim of more than 24 hours and falls back to the next signal', () => {
+    const doc = htmlDocument(
+      `<article><h1>T</h1><dl><dt>Duration</dt><dd>30 hours</dd></dl><p>8 min read</p><p>${words(300)}</p></article>`,
+    );
+    expect(detectResource(doc, page)).toMatchObject({
+      stated: { seconds: 480, source: 'visible-text' },
+      flaggedClaim: { seconds: 108000, source: 'label-pair', raw: '30 hours' },
+    });
+  });
+
+  it("never takes a sidebar's or a price's number for the page's duration", () => {
+    const doc = htmlDocument(
+      `<main><h1>Socks</h1><p>£5.00</p></main><aside><p>Duration: 4 mins</p><p>6 min read</p></aside>`,
+    );
+    expect(detectResource(doc, page)?.stated?.raw ?? null).not.toBe('6 min read');
+  });
+
+  it('survives enormous text nodes and deep nesting quickly', () => {
+    const huge = htmlDocument(`<article><h1>T</h1><p>${'x '.repeat(2_000_000)}</p></article>`);
+    const deep = htmlDocument(
+      `<article><h1>T</h1>${'<div>'.repeat(3000)}8 min read${'</div>'.repeat(3000)}</article>`,
+    );
+    const started = performance.now();
+    expect(() => detectResource(huge, page)).not.toThrow();
+    expect(() => detectResource(deep, page)).not.toThrow();
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
