@@ -79,8 +79,15 @@ export default tseslint.config(
     },
   },
   {
-    // Plain Node scripts (type stripping) cannot resolve the '@/' alias.
-    files: ['scripts/**'],
+    // Plain Node scripts (type stripping) and what they import cannot resolve the '@/' alias.
+    files: [
+      'scripts/**',
+      'tests/corpus.ts',
+      'tests/e2e/harness.ts',
+      'tests/e2e/fixture-server.ts',
+      'tests/e2e/corpus-in-chromium.ts',
+      'tests/e2e/detection-bundle.ts',
+    ],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
 );

@@ -8,18 +8,26 @@
 const TRACKING_PARAMETER =
   /^(?:utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|igshid|twclid|li_fat_id|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|ref_src|ref_url|oly_anon_id|oly_enc_id|vero_id|wickedid)$/i;
 
+function parameterName(part: string): string {
+  const raw = part.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
 export function stripTracking(url: URL): URL {
   const clean = new URL(url.href);
   clean.hash = '';
-  // forEach, not an iterator: Firefox's Xray wrappers make DOM iterators unusable in content
-  // scripts ("searchParams.keys() is not iterable").
-  const tracking: string[] = [];
-  clean.searchParams.forEach((_value, name) => {
-    if (TRACKING_PARAMETER.test(name)) tracking.push(name);
-  });
-  for (const name of tracking) clean.searchParams.delete(name);
-  // `URLSearchParams` leaves a bare "?" behind when every parameter went.
-  if (clean.search === '?') clean.search = '';
+  // The query string is filtered as text, keeping the rest exactly as the page wrote it. No
+  // URLSearchParams callbacks or iterators: Firefox's Xray wrappers break the iterators in content
+  // scripts, and a page with scripting disabled makes DOM callbacks unrunnable.
+  const kept = clean.search
+    .slice(1)
+    .split('&')
+    .filter((part) => part.length > 0 && !TRACKING_PARAMETER.test(parameterName(part)));
+  clean.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   return clean;
 }
 

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AttentionState } from '@/utils/tracking/accountant';
 
 /**
@@ -11,15 +10,16 @@ export function readAttention(): AttentionState {
   return { visible: document.visibilityState === 'visible', focused: document.hasFocus() };
 }
 
+/** Listens until `signal` aborts (the session ends, or the extension is reloaded). */
 export function watchAttention(
-  ctx: ContentScriptContext,
+  signal: AbortSignal,
   onChange: (state: AttentionState) => void,
 ): void {
   const changed = (event: Event) => {
     if (event.isTrusted) onChange(readAttention());
   };
-  ctx.addEventListener(document, 'visibilitychange', changed);
-  ctx.addEventListener(window, 'focus', changed);
-  ctx.addEventListener(window, 'blur', changed);
-  ctx.addEventListener(window, 'pageshow', changed);
+  document.addEventListener('visibilitychange', changed, { signal });
+  window.addEventListener('focus', changed, { signal });
+  window.addEventListener('blur', changed, { signal });
+  window.addEventListener('pageshow', changed, { signal });
 }

@@ -10,6 +10,14 @@ const REPORT_EVERY_MS = 5_000;
 /** A step longer than this between looks at the clock is a frozen tab or system sleep. */
 const MAX_STEP_MS = REPORT_EVERY_MS * 2;
 
+export interface ReadingSession {
+  readonly url: string;
+  readonly detection: ResourceDetection;
+  /** Newer information about the same resource (e.g. its video's length became known). */
+  update(detection: ResourceDetection): void;
+  stop(): void;
+}
+
 /**
  * One visit to one resource: feeds browser attention events to the time accountant and reports
  * counted time to the background, which keeps it. Timers run only while time is counting, so a
@@ -17,8 +25,9 @@ const MAX_STEP_MS = REPORT_EVERY_MS * 2;
  */
 export function startReadingSession(
   ctx: ContentScriptContext,
-  detection: ResourceDetection,
-): () => void {
+  initial: ResourceDetection,
+): ReadingSession {
+  let detection = initial;
   const accountant = createTimeAccountant({
     now: () => performance.now(),
     maxStepMs: MAX_STEP_MS,
@@ -56,23 +65,41 @@ export function startReadingSession(
     schedule();
   }
 
-  watchAttention(ctx, (state) => {
+  // Listeners end with the session, or with the content script if the extension is reloaded.
+  const ended = new AbortController();
+  const signal = AbortSignal.any([ended.signal, ctx.signal]);
+  watchAttention(signal, (state) => {
     accountant.update(state);
     void report();
   });
   // pagehide: the last chance to report before the page goes (reload, navigation, tab closed).
-  ctx.addEventListener(window, 'pagehide', () => void report());
+  window.addEventListener('pagehide', () => void report(), { signal });
 
-  void sendMessage('content:resource-detected', { detection })
-    .then((reply) => {
-      snapshot = reply;
-      schedule();
-    })
-    .catch(() => undefined);
+  function announce(): void {
+    void sendMessage('content:resource-detected', { detection })
+      .then((reply) => {
+        snapshot = reply;
+        schedule();
+      })
+      .catch(() => undefined);
+  }
+  announce();
 
-  return () => {
-    void report();
-    stopped = true;
-    if (timer !== undefined) clearTimeout(timer);
+  return {
+    url: initial.url,
+    get detection() {
+      return detection;
+    },
+    update(next) {
+      if (JSON.stringify(next) === JSON.stringify(detection)) return;
+      detection = next;
+      void report().then(announce);
+    },
+    stop() {
+      void report();
+      stopped = true;
+      ended.abort();
+      if (timer !== undefined) clearTimeout(timer);
+    },
   };
 }

@@ -104,6 +104,26 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     await page.close();
   });
 
+  it('finds content that renders after load, and follows a single-page app to its next page', async () => {
+    const { page, url } = await openFixture('/spa.html');
+    const first = await waitFor(() => resourceFor(control, url), Boolean, {
+      what: 'the late-rendered lesson',
+    });
+    expect(first).toMatchObject({
+      title: 'First lesson: safe handovers',
+      kind: 'course',
+      requiredSeconds: 10,
+    });
+    await page.evaluate(() =>
+      (window as unknown as { goToSecondLesson(): void }).goToSecondLesson(),
+    );
+    const second = await waitFor(() => resourceFor(control, `${url}?lesson=second`), Boolean, {
+      what: 'the next lesson',
+    });
+    expect(second).toMatchObject({ title: 'Second lesson: escalation', requiredSeconds: 20 });
+    await page.close();
+  });
+
   it('stores nothing for a page that is not a learning resource', async () => {
     const before = await readResources(control);
     const { page, tabId, url } = await openFixture('/shop.html');

@@ -37,24 +37,48 @@ export function isFurniture(element: Element): boolean {
 }
 
 /**
+ * Walks `root` in document order, skipping the subtrees of elements for which `skip` holds.
+ * No NodeFilter callback: a page with scripting disabled makes such callbacks unrunnable
+ * ("The provided callback is no longer runnable"), even for extension code.
+ */
+export function walk(
+  root: Node,
+  skip: (element: Element) => boolean,
+  visit: (node: Node) => boolean | undefined,
+  limit: number,
+): void {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  let visited = 0;
+  let node: Node | null = walker.nextNode();
+  while (node && visited++ < limit) {
+    if (node.nodeType === 1 && skip(node as Element)) {
+      // Past this element's subtree: its next sibling, or the next sibling of an ancestor.
+      let next: Node | null = walker.nextSibling();
+      while (!next && walker.parentNode() && walker.currentNode !== root)
+        next = walker.nextSibling();
+      node = next;
+      continue;
+    }
+    if (visit(node) === true) return;
+    node = walker.nextNode();
+  }
+}
+
+/**
  * Visits the document's content text nodes in order, skipping scripts, styles and the like,
- * stopping after `MAX_TEXT_NODES`. The callback returns true to stop early.
+ * stopping after `MAX_TEXT_NODES` nodes. The callback returns true to stop early.
  */
 export function forEachTextNode(root: Node, visit: (node: Text) => boolean | undefined): void {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */, {
-    acceptNode(node) {
-      const parent = node.parentElement;
-      if (!parent || NEVER_CONTENT.has(parent.tagName.toUpperCase())) return 2; // FILTER_REJECT
-      return 1; // FILTER_ACCEPT
-    },
-  });
-  let visited = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (++visited > MAX_TEXT_NODES) return;
-    if ((node.nodeValue ?? '').trim().length === 0) continue;
-    if (visit(node as Text) === true) return;
-  }
+  walk(
+    root,
+    (element) => NEVER_CONTENT.has(element.tagName.toUpperCase()),
+    (node) =>
+      node.nodeType === 3 && (node.nodeValue ?? '').trim().length > 0
+        ? visit(node as Text)
+        : undefined,
+    MAX_TEXT_NODES * 4,
+  );
 }
 
 /**

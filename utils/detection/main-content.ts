@@ -1,4 +1,4 @@
-import { all } from '@/utils/detection/dom-text';
+import { all, walk } from '@/utils/detection/dom-text';
 
 /**
  * The page's main content, and what in it is not content: menus, footers, sidebars, comments,
@@ -82,39 +82,32 @@ const MAX_NODES = 50_000;
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
 export function countContent(root: Element): ContentCounts {
-  const doc = root.ownerDocument;
   const counts: ContentCounts = { words: 0, cjkCharacters: 0, images: 0, mediaSeconds: 0 };
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType !== 1) return 1;
+  walk(
+    root,
+    (element) =>
+      element.matches(NOT_CONTENT) ||
+      (element.matches(NOT_CONTENT_BY_NAME) && !holdsLandmark(element)),
+    (node) => {
+      if (node.nodeType === 3) {
+        const text = node.nodeValue ?? '';
+        const cjk = text.match(CJK)?.length ?? 0;
+        counts.cjkCharacters += cjk;
+        const rest = cjk > 0 ? text.replace(CJK, ' ') : text;
+        counts.words += rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+        return undefined;
+      }
       const element = node as Element;
-      if (element.matches(NOT_CONTENT)) return 2; // reject the subtree
-      if (element.matches(NOT_CONTENT_BY_NAME) && !holdsLandmark(element)) return 2;
-      return 1;
+      const tag = element.tagName.toUpperCase();
+      if (tag === 'IMG' && isContentImage(element)) counts.images++;
+      if (tag === 'VIDEO' || tag === 'AUDIO') {
+        const duration = (element as HTMLMediaElement).duration;
+        if (Number.isFinite(duration) && duration > 0) counts.mediaSeconds += duration;
+      }
+      return undefined;
     },
-  });
-  let visited = 0;
-  for (
-    let node = walker.nextNode();
-    node && visited < MAX_NODES;
-    node = walker.nextNode(), visited++
-  ) {
-    if (node.nodeType === 3) {
-      const text = node.nodeValue ?? '';
-      const cjk = text.match(CJK)?.length ?? 0;
-      counts.cjkCharacters += cjk;
-      const rest = cjk > 0 ? text.replace(CJK, ' ') : text;
-      counts.words += rest.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-      continue;
-    }
-    const element = node as Element;
-    const tag = element.tagName.toUpperCase();
-    if (tag === 'IMG' && isContentImage(element)) counts.images++;
-    if (tag === 'VIDEO' || tag === 'AUDIO') {
-      const duration = (element as HTMLMediaElement).duration;
-      if (Number.isFinite(duration) && duration > 0) counts.mediaSeconds += duration;
-    }
-  }
+    MAX_NODES,
+  );
   return counts;
 }
 

@@ -10,6 +10,12 @@ describe('stripTracking', () => {
     expect(clean.href).toBe('https://a.example/p?id=7');
   });
 
+  it('keeps the other parameters exactly as written', () => {
+    expect(
+      stripTracking(new URL('https://a.example/p?q=a%20b+c&utm_source=x&empty=&flag')).search,
+    ).toBe('?q=a%20b+c&empty=&flag');
+  });
+
   it('leaves no bare question mark', () => {
     expect(stripTracking(new URL('https://a.example/p?utm_campaign=z')).href).toBe(
       'https://a.example/p',

@@ -1,0 +1,110 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { corpusPages, corpusUrl, CORPUS_DIR, type CorpusPage } from '../corpus.ts';
+import { bundleDetection } from './detection-bundle.ts';
+import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
+import type { ResourceDetection } from '../../utils/detection/schema.ts';
+
+/**
+ * Runs the extension's detection on every corpus page in real Chromium: pages are served from
+ * 127.0.0.1 with their own scripts off and every request elsewhere blocked (no network here, and
+ * none needed), then `detectResource` runs in the page with its original address.
+ */
+
+export interface ChromiumCorpusResult {
+  page: CorpusPage;
+  detection: ResourceDetection | null;
+  /** Milliseconds per detectResource call, median of several runs. */
+  detectMs: number;
+  /** Words counted by @mozilla/readability's parse(), and its milliseconds (bench only). */
+  readability?: { words: number; ms: number };
+}
+
+export interface ChromiumCorpus {
+  run(
+    page: CorpusPage,
+    options?: { readabilitySource?: string; repeats?: number },
+  ): Promise<ChromiumCorpusResult>;
+  close(): Promise<void>;
+}
+
+export async function openChromiumCorpus(): Promise<ChromiumCorpus> {
+  const detectionSource = await bundleDetection();
+  const server: FixtureServer = await startFixtureServer(0, `${CORPUS_DIR}/`);
+  const browser: Browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const tab: Page = await browser.newPage();
+  await tab.setJavaScriptEnabled(false);
+  await tab.setRequestInterception(true);
+  tab.on('request', (request) => {
+    if (request.url().startsWith(server.origin)) void request.continue();
+    else void request.abort();
+  });
+
+  return {
+    async run(page, { readabilitySource, repeats = 5 } = {}) {
+      await tab.goto(server.url(`/${page.file}`), { waitUntil: 'domcontentloaded' });
+      await tab.evaluate(detectionSource);
+      if (readabilitySource) await tab.evaluate(readabilitySource);
+      return tab
+        .evaluate(
+          (href, times, withReadability) => {
+            const api = (
+              window as unknown as {
+                LearnlogDetection: {
+                  detectResource(doc: Document, url: URL): ResourceDetection | null;
+                };
+              }
+            ).LearnlogDetection;
+            const url = new URL(href);
+            const timings: number[] = [];
+            let detection: ResourceDetection | null = null;
+            for (let index = 0; index < times; index++) {
+              const started = performance.now();
+              detection = api.detectResource(document, url);
+              timings.push(performance.now() - started);
+            }
+            timings.sort((a, b) => a - b);
+            let readability: { words: number; ms: number } | undefined;
+            if (withReadability) {
+              const Readability = (
+                window as unknown as {
+                  Readability: new (doc: Document) => {
+                    parse(): { textContent?: string | null } | null;
+                  };
+                }
+              ).Readability;
+              const clone = document.cloneNode(true) as Document; // parse() changes the document it reads
+              const started = performance.now();
+              const article = new Readability(clone).parse();
+              readability = {
+                ms: performance.now() - started,
+                words: (article?.textContent ?? '').trim().split(/\s+/).filter(Boolean).length,
+              };
+            }
+            return { detection, detectMs: timings[Math.floor(timings.length / 2)]!, readability };
+          },
+          corpusUrl(page).href,
+          repeats,
+          Boolean(readabilitySource),
+        )
+        .then((result) => ({ page, ...result }));
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export { corpusPages };
