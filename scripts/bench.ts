@@ -1,30 +1,121 @@
 /**
- * `npm run bench`: prints Learnlog's performance figures. Targets are checked here, not in
- * timed tests. For now: the size of the built content script, which every page loads.
+ * `npm run bench`: prints Learnlog's performance figures. Targets are checked here, not in timed
+ * tests; a figure that misses its target is marked MISSED and the command exits non-zero.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+import { corpusAvailable, CORPUS_MISSING, corpusPages } from '../tests/corpus.ts';
+import { openChromiumCorpus, type ChromiumCorpusResult } from '../tests/e2e/corpus-in-chromium.ts';
 import { OUTPUT_DIRS } from '../tests/e2e/harness.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-
-if (
-  !existsSync(`${OUTPUT_DIRS.chromium}manifest.json`) ||
-  !existsSync(`${OUTPUT_DIRS.firefox}manifest.json`)
-) {
-  execFileSync('npm', ['run', '--silent', 'build:all'], { stdio: 'inherit' });
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const misses: string[] = [];
+function target(label: string, ok: boolean): string {
+  if (!ok) misses.push(label);
+  return ok ? 'met' : 'MISSED';
+}
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-console.log('Content script size (loaded into every page it matches)');
-for (const [browser, dir] of Object.entries(OUTPUT_DIRS)) {
-  const manifest = JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8')) as {
-    content_scripts: { js: string[] }[];
-  };
-  for (const file of manifest.content_scripts.flatMap((script) => script.js)) {
-    const code = readFileSync(`${dir}${file}`);
-    console.log(
-      `  ${browser.padEnd(8)} ${file}: ${kib(code.length)} raw, ${kib(gzipSync(code, { level: 9 }).length)} gzip`,
-    );
+function contentScriptSize(): void {
+  if (
+    !existsSync(`${OUTPUT_DIRS.chromium}manifest.json`) ||
+    !existsSync(`${OUTPUT_DIRS.firefox}manifest.json`)
+  ) {
+    execFileSync('npm', ['run', '--silent', 'build:all'], { stdio: 'inherit' });
   }
+  console.log('\nContent script size (loaded into every page it matches)');
+  for (const [browser, dir] of Object.entries(OUTPUT_DIRS)) {
+    const manifest = JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8')) as {
+      content_scripts: { js: string[] }[];
+    };
+    for (const file of manifest.content_scripts.flatMap((script) => script.js)) {
+      const code = readFileSync(`${dir}${file}`);
+      console.log(
+        `  ${browser.padEnd(8)} ${file}: ${kib(code.length)} raw, ${kib(gzipSync(code, { level: 9 }).length)} gzip`,
+      );
+    }
+  }
+}
+
+async function detectionSpeed(): Promise<void> {
+  console.log('\nDetection per corpus page in Chromium (median of 5 runs per page)');
+  if (!corpusAvailable) {
+    console.log(`  ${CORPUS_MISSING}`);
+    return;
+  }
+  const readabilitySource = readFileSync(
+    createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'),
+    'utf8',
+  );
+  const corpus = await openChromiumCorpus();
+  const results: ChromiumCorpusResult[] = [];
+  try {
+    for (const page of corpusPages())
+      results.push(await corpus.run(page, { readabilitySource, repeats: 5 }));
+  } finally {
+    await corpus.close();
+  }
+  const detect = results.map((result) => result.detectMs);
+  const readability = results.map((result) => result.readability!.ms);
+  const median = quantile(detect, 0.5);
+  const worst = Math.max(...detect);
+  const slowest = results.find((result) => result.detectMs === worst)!;
+  console.log(`  pages: ${results.length}`);
+  console.log(
+    `  median: ${ms(median)} (target ≤ 5 ms: ${target('detection median', median <= 5)})`,
+  );
+  console.log(`  p95: ${ms(quantile(detect, 0.95))}`);
+  console.log(
+    `  worst: ${ms(worst)} on ${slowest.page.id}, ${kib(slowest.page.bytes)} (target ≤ 50 ms: ${target('detection worst', worst <= 50)})`,
+  );
+  const largest = results.reduce((a, b) => (a.page.bytes > b.page.bytes ? a : b));
+  console.log(
+    `  largest page: ${largest.page.id}, ${kib(largest.page.bytes)}: ${ms(largest.detectMs)}`,
+  );
+  console.log(
+    `  @mozilla/readability parse() on the same pages: median ${ms(quantile(readability, 0.5))}, worst ${ms(Math.max(...readability))}`,
+  );
+  const ratios = results.map((result) => result.detectMs / Math.max(0.01, result.readability!.ms));
+  console.log(
+    `  ratio detectResource / readability parse(): median ${quantile(ratios, 0.5).toFixed(2)}, total ${(detect.reduce((a, b) => a + b, 0) / readability.reduce((a, b) => a + b, 0)).toFixed(2)}`,
+  );
+
+  const compared = results.filter(
+    (result) => result.detection?.estimate && result.page.mainTextWords,
+  );
+  console.log(
+    `\nWord counts on the ${compared.length} pages Learnlog estimates (corpus mainTextWords = readability's expected text)`,
+  );
+  const ourErrors: number[] = [];
+  const readabilityErrors: number[] = [];
+  for (const { page, detection, readability: parsed } of compared) {
+    ourErrors.push(
+      Math.abs(detection!.estimate!.words - page.mainTextWords!) / page.mainTextWords!,
+    );
+    readabilityErrors.push(Math.abs(parsed!.words - page.mainTextWords!) / page.mainTextWords!);
+  }
+  console.log(
+    `  Learnlog: median error ${(quantile(ourErrors, 0.5) * 100).toFixed(1)} %, within 10 %: ${ourErrors.filter((e) => e <= 0.1).length}/${compared.length}`,
+  );
+  console.log(
+    `  readability parse() in Chromium: median error ${(quantile(readabilityErrors, 0.5) * 100).toFixed(1)} %, within 10 %: ${readabilityErrors.filter((e) => e <= 0.1).length}/${compared.length}`,
+  );
+  const words = compared.reduce((sum, result) => sum + result.detection!.estimate!.words, 0);
+  const theirs = compared.reduce((sum, result) => sum + result.readability!.words, 0);
+  console.log(
+    `  total words: Learnlog ${words}, readability ${theirs}, expected ${compared.reduce((sum, result) => sum + result.page.mainTextWords!, 0)}`,
+  );
+}
+
+contentScriptSize();
+await detectionSpeed();
+if (misses.length > 0) {
+  console.log(`\nMissed targets: ${misses.join(', ')}`);
+  process.exitCode = 1;
 }

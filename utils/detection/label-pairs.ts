@@ -68,10 +68,16 @@ export function findLabelPairs(doc: Document, labels: LabelVocabulary): LabelPai
   const patterns = compile(labels);
   const found: LabelPairs = {};
   forEachTextNode(doc.body ?? doc, (node) => {
-    const text = collapseWhitespace(node.nodeValue ?? '');
+    const raw = node.nodeValue ?? '';
+    if (raw.length > 240) return;
+    const text = collapseWhitespace(raw);
     if (text.length > 60) return;
-    if (isFurniture(node.parentElement!)) return;
-    if (!found.type && patterns.type?.test(text)) {
+    const isType = !found.type && patterns.type?.test(text);
+    const isDuration =
+      !found.duration && (patterns.inlineDuration.test(text) || patterns.duration.test(text));
+    // The (costlier) furniture check only for text that is a label.
+    if ((!isType && !isDuration) || isFurniture(node.parentElement!)) return;
+    if (isType) {
       const value = valueTextFor(node);
       if (value && value.length <= 40 && parseDuration(value) === null) found.type = value;
     } else if (!found.duration) {

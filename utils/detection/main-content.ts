@@ -7,34 +7,34 @@ import { all, walk } from '@/utils/detection/dom-text';
  */
 
 /** Never content, whatever it holds. */
-export const NOT_CONTENT = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'iframe',
-  'nav',
-  'footer',
-  'aside',
-  'form',
-  'button',
-  'select',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[role="navigation"]',
-  '[role="contentinfo"]',
-  '[role="complementary"]',
-  '[role="banner"]',
-  '[role="dialog"]',
-].join(',');
+const NOT_CONTENT_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'NAV',
+  'FOOTER',
+  'ASIDE',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+]);
+const NOT_CONTENT_ROLES = new Set([
+  'navigation',
+  'contentinfo',
+  'complementary',
+  'banner',
+  'dialog',
+]);
 
 /**
  * Not content by its name (comments, cookie banners, share bars, related items, sidebars) —
  * unless it holds the page's heading or article: pages put state classes such as
  * "is-showingReadNextSidebar" on the wrapper of everything.
  */
-export const NOT_CONTENT_BY_NAME = [
+const NOT_CONTENT_NAMES = [
   'comment',
   'cookie',
   'consent',
@@ -46,9 +46,22 @@ export const NOT_CONTENT_BY_NAME = [
   'playlist',
   'carousel',
   'more-from',
-]
-  .flatMap((name) => [`[id*="${name}" i]`, `[class*="${name}" i]`])
-  .join(',');
+];
+const NOT_CONTENT_NAME = new RegExp(NOT_CONTENT_NAMES.join('|'), 'i');
+
+/**
+ * Whether an element is not content: by tag, by hidden state, by landmark role, or by name.
+ * Plain attribute checks rather than `matches()` with two dozen selectors: this runs on every
+ * element of large pages.
+ */
+export function isNotContent(element: Element): boolean {
+  if (NOT_CONTENT_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role && NOT_CONTENT_ROLES.has(role)) return true;
+  const names = `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`;
+  return names.length > 1 && NOT_CONTENT_NAME.test(names) && !holdsLandmark(element);
+}
 
 const MAIN_CANDIDATES = ['[itemprop~="articleBody"]', 'article', 'main', '[role="main"]'];
 
@@ -85,9 +98,7 @@ export function countContent(root: Element): ContentCounts {
   const counts: ContentCounts = { words: 0, cjkCharacters: 0, images: 0, mediaSeconds: 0 };
   walk(
     root,
-    (element) =>
-      element.matches(NOT_CONTENT) ||
-      (element.matches(NOT_CONTENT_BY_NAME) && !holdsLandmark(element)),
+    isNotContent,
     (node) => {
       if (node.nodeType === 3) {
         const text = node.nodeValue ?? '';

@@ -1,7 +1,7 @@
 import { parseDuration } from '@/utils/duration';
 import { MAX_TRUSTED_SECONDS } from '@/utils/detection/constants';
-import { attribute, forEachTextNode, shortText } from '@/utils/detection/dom-text';
-import { NOT_CONTENT, NOT_CONTENT_BY_NAME } from '@/utils/detection/main-content';
+import { attribute, shortText, walk } from '@/utils/detection/dom-text';
+import { isNotContent } from '@/utils/detection/main-content';
 
 /**
  * Visible text near the top of the main content (signal 4): "8 min read", "5 minute read",
@@ -22,8 +22,7 @@ export interface VisibleDuration {
 const TOP_OF_CONTENT_CHARS = 8_000;
 /** …and how much page text before it (headers, players) is read at most. */
 const MAX_PAGE_CHARS = 30_000;
-/** Lists of other items: their durations are theirs, not the page's. */
-const OTHER_ITEMS = `${NOT_CONTENT},${NOT_CONTENT_BY_NAME}`;
+const MAX_VISITED_NODES = 40_000;
 /** Text worth a closer look: a digit, or a unit whose number may sit in a sibling node. */
 const HINT = /\d|\b(?:mins?|minutes?|hours?|hrs?|read|reading)\b/i;
 
@@ -83,6 +82,27 @@ function matchText(text: string, allowClocks: boolean): VisibleDuration | null {
   return null;
 }
 
+/** Climbs while the text stays short: "8" and "min read" may sit in sibling nodes. */
+function matchNear(
+  element: Element,
+  mainRoot: Element,
+  allowClocks: boolean,
+): VisibleDuration | null {
+  for (let current: Element | null = element, depth = 0; current && depth < 3; depth++) {
+    // A wide element is not one phrase; reading its whole text would be slow on large pages.
+    if (current.childNodes.length > 12) break;
+    const text = shortText(current, 60);
+    if (!text) break;
+    const clock = allowClocks ? selfDescribedClock(current, text) : null;
+    const found = clock ? { raw: text, seconds: clock } : matchText(text, allowClocks);
+    // Over a day is not a reading time here; the label-pair signal flags such claims.
+    if (found && found.seconds <= MAX_TRUSTED_SECONDS) return found;
+    if (current === mainRoot) break;
+    current = current.parentElement;
+  }
+  return null;
+}
+
 /**
  * `allowClocks`: false on a page that declares itself an article, post or document, where a
  * clock time is an embedded video's length, not the reading time.
@@ -96,28 +116,23 @@ export function findVisibleDuration(
   let pageChars = 0;
   let contentChars = 0;
   // From the top of the page: headers and players often sit just outside the main element.
-  forEachTextNode(doc.body ?? mainRoot, (node) => {
-    const element = node.parentElement!;
-    // The nearest such container, unless it wraps the main content (a page-state class).
-    const other = element.closest(OTHER_ITEMS);
-    if (other && !other.contains(mainRoot)) return;
-    const length = (node.nodeValue ?? '').length;
-    pageChars += length;
-    if (mainRoot.contains(node)) contentChars += length;
-    if (contentChars > TOP_OF_CONTENT_CHARS || pageChars > MAX_PAGE_CHARS) return true;
-    if (!HINT.test(node.nodeValue ?? '')) return;
-    // Climb while the text stays short: "8" and "min read" may sit in sibling nodes.
-    for (let current: Element | null = element, depth = 0; current && depth < 3; depth++) {
-      const text = shortText(current, 60);
-      if (!text) break;
-      const clock = allowClocks ? selfDescribedClock(current, text) : null;
-      found = clock ? { raw: text, seconds: clock } : matchText(text, allowClocks);
-      // Over a day is not a reading time here; the label-pair signal flags such claims.
-      if (found && found.seconds > MAX_TRUSTED_SECONDS) found = null;
-      if (found) return true;
-      if (current === mainRoot) break;
-      current = current.parentElement;
-    }
-  });
+  // From the top of the page: headers and players often sit just outside the main element.
+  // Whole subtrees that are not content (menus, sidebars, related lists) are skipped, unless
+  // they wrap the main content (a page-state class such as "is-showingSidebar").
+  walk(
+    doc.body ?? mainRoot,
+    (element) => isNotContent(element) && !element.contains(mainRoot),
+    (node) => {
+      if (node.nodeType !== 3) return undefined;
+      const value = node.nodeValue ?? '';
+      pageChars += value.length;
+      if (mainRoot.contains(node)) contentChars += value.length;
+      if (contentChars > TOP_OF_CONTENT_CHARS || pageChars > MAX_PAGE_CHARS) return true;
+      if (!HINT.test(value)) return undefined;
+      found = matchNear(node.parentElement!, mainRoot, allowClocks);
+      return found ? true : undefined;
+    },
+    MAX_VISITED_NODES,
+  );
   return found;
 }
