@@ -1,9 +1,9 @@
-import { Show } from 'solid-js';
 import { KIND_LABELS } from '@/components/kind-labels';
 import { RecordForm } from '@/components/RecordForm';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';
 import { formatCountdown, formatDuration } from '@/utils/duration';
+import { describeDurationSource } from '@/utils/duration-source';
 
 /** The resource in the current tab: what it is, how far the learner has got, and the form. */
 export function CurrentResource(props: { progress: ResourceProgress; db: LearnlogDatabase }) {
@@ -24,15 +24,16 @@ export function CurrentResource(props: { progress: ResourceProgress; db: Learnlo
             {props.progress.typeLabel ?? KIND_LABELS[props.progress.kind]}
           </dd>
         </div>
-        <Show when={props.progress.stated}>
-          {(stated) => (
-            <div>
-              <dt>Duration</dt>
-              <dd data-testid="resource-duration">{formatDuration(stated().seconds)}</dd>
-            </div>
-          )}
-        </Show>
+        <div>
+          <dt>{props.progress.stated ? 'Duration' : 'Estimated time'}</dt>
+          <dd data-testid="resource-duration">
+            {formatDuration(props.progress.stated?.seconds ?? props.progress.requiredSeconds)}
+          </dd>
+        </div>
       </dl>
+      <p class="muted" data-testid="duration-source">
+        {describeDurationSource(props.progress)}
+      </p>
       <label class="progress-label" for="reading-progress">
         Time spent: {formatDuration(props.progress.spentMs / 1000)} of{' '}
         {formatDuration(props.progress.requiredSeconds)}
