@@ -84,7 +84,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     expect(await text(popup, 'resource-title')).toBe('Supporting people through change');
     expect(await text(popup, 'resource-type')).toBe('Blog');
     expect(await text(popup, 'resource-duration')).toBe('5 minutes');
-    expect(await text(popup, 'duration-source')).toBe('Stated by the page’s “Duration” details: “5 mins”');
+    expect(await text(popup, 'duration-source')).toBe(
+      'Stated by the page’s “Duration” details: “5 mins”',
+    );
     expect(await text(popup, 'countdown')).toMatch(
       /^4 minutes and \d{1,2} seconds? till you can record this learning activity$|^5 minutes and 0 seconds till you can record this learning activity$/,
     );
