@@ -14,6 +14,8 @@ export default defineConfig({
       'Turns everyday learning on the web into trustworthy CPD evidence: measures attentive reading time and records it with your reflection.',
     // storage: browser.storage.session keeps per-tab state while the MV3 worker sleeps.
     permissions: ['storage'],
+    // Asked for only when the learner turns on "Tell me when I can record" (settings page).
+    optional_permissions: ['notifications'],
     action: { default_title: 'Learnlog' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -6,8 +6,13 @@ import { formatCountdown, formatDuration } from '@/utils/duration';
 import { describeDurationSource } from '@/utils/duration-source';
 
 /** The resource in the current tab: what it is, how far the learner has got, and the form. */
-export function CurrentResource(props: { progress: ResourceProgress; db: LearnlogDatabase }) {
-  const requiredMs = () => props.progress.requiredSeconds * 1000;
+export function CurrentResource(props: {
+  progress: ResourceProgress;
+  /** The stated (or estimated) time × the learner's percentage. */
+  requiredMs: number;
+  db: LearnlogDatabase;
+}) {
+  const requiredMs = () => props.requiredMs;
   const remainingSeconds = () => Math.max(0, (requiredMs() - props.progress.spentMs) / 1000);
   const ready = () => remainingSeconds() === 0;
   const percent = () => Math.min(100, Math.floor((props.progress.spentMs / requiredMs()) * 100));
@@ -36,7 +41,7 @@ export function CurrentResource(props: { progress: ResourceProgress; db: Learnlo
       </p>
       <label class="progress-label" for="reading-progress">
         Time spent: {formatDuration(props.progress.spentMs / 1000)} of{' '}
-        {formatDuration(props.progress.requiredSeconds)}
+        {formatDuration(requiredMs() / 1000)}
       </label>
       <progress id="reading-progress" max="100" value={percent()} data-testid="progress">
         {percent()}%

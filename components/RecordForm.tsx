@@ -3,10 +3,14 @@ import { KIND_LABELS } from '@/components/kind-labels';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';
 import { RESOURCE_KINDS, type ResourceKind } from '@/utils/detection/schema';
-import { formatCountdown } from '@/utils/duration';
+import { formatCountdown, formatDuration } from '@/utils/duration';
 import { createRecord, localIsoDate } from '@/utils/records';
 
-/** "Record your learning": prefilled from the resource, with the CPD reflection. */
+/**
+ * "Record your learning": prefilled from the resource, with the CPD reflection. Until the
+ * required time is spent the main button is disabled and says why; "Record anyway" stays
+ * available and marks the record as made before the stated duration (issue #4).
+ */
 export function RecordForm(props: {
   progress: ResourceProgress;
   ready: boolean;
@@ -17,20 +21,23 @@ export function RecordForm(props: {
   // Untracked on purpose: the form is prefilled once and then belongs to the learner.
   // eslint-disable-next-line solid/reactivity
   const initial = props.progress;
+
+  const spentSeconds = Math.floor(initial.spentMs / 1000);
+  // Credited time: the stated duration once it is met, otherwise the time actually spent.
+  // eslint-disable-next-line solid/reactivity
+  const creditedDefault = props.ready
+    ? (initial.stated?.seconds ?? initial.requiredSeconds)
+    : spentSeconds;
   const [title, setTitle] = createSignal(initial.title);
   const [kind, setKind] = createSignal<ResourceKind>(initial.kind);
   const [date, setDate] = createSignal(today);
-  const [minutes, setMinutes] = createSignal(
-    String(Math.max(1, Math.round(initial.requiredSeconds / 60))),
-  );
+  const [minutes, setMinutes] = createSignal(String(Math.max(1, Math.round(creditedDefault / 60))));
   const [whatLearned, setWhatLearned] = createSignal('');
   const [howWillUse, setHowWillUse] = createSignal('');
   const [error, setError] = createSignal('');
-  const [saved, setSaved] = createSignal(false);
+  const [saved, setSaved] = createSignal<'' | 'on-time' | 'early'>('');
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (!props.ready) return;
+  async function save(early: boolean) {
     setError('');
     const result = createRecord(
       {
@@ -47,7 +54,7 @@ export function RecordForm(props: {
               statedSource: props.progress.stated.source,
             }
           : {}),
-        recordedEarly: false,
+        recordedEarly: early,
         whatLearned: whatLearned(),
         howWillUse: howWillUse(),
       },
@@ -60,10 +67,15 @@ export function RecordForm(props: {
     }
     try {
       await props.db.records.add(result.record);
-      setSaved(true);
+      setSaved(early ? 'early' : 'on-time');
     } catch {
       setError('Learnlog could not save this record. Nothing was saved; please try again.');
     }
+  }
+
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (props.ready) void save(false);
   }
 
   return (
@@ -71,7 +83,9 @@ export function RecordForm(props: {
       when={!saved()}
       fallback={
         <p class="notice" role="status" data-testid="record-saved">
-          Saved to your learning log.
+          {saved() === 'early'
+            ? `Saved to your learning log, marked as recorded before the stated duration (${formatDuration(spentSeconds)} spent).`
+            : 'Saved to your learning log.'}
         </p>
       }
     >
@@ -145,19 +159,38 @@ export function RecordForm(props: {
             {error()}
           </p>
         </Show>
-        <button
-          type="submit"
-          disabled={!props.ready}
-          aria-describedby="record-why"
-          data-testid="record-button"
-        >
-          Record your learning
-        </button>
+        <div class="actions">
+          <button
+            type="submit"
+            disabled={!props.ready}
+            aria-describedby="record-why"
+            data-testid="record-button"
+          >
+            Record your learning
+          </button>
+          <Show when={!props.ready}>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="record-anyway"
+              aria-describedby="record-anyway-why"
+              onClick={() => void save(true)}
+            >
+              Record anyway
+            </button>
+          </Show>
+        </div>
         <p id="record-why" class="muted" data-testid="record-why">
           {props.ready
             ? 'Saves this record to your learning log on this device.'
             : `You can record this once you have spent the stated time on it: ${formatCountdown(props.remainingSeconds)} to go.`}
         </p>
+        <Show when={!props.ready}>
+          <p id="record-anyway-why" class="muted">
+            “Record anyway” marks the record as made before the stated duration, with the{' '}
+            {formatDuration(spentSeconds)} you actually spent.
+          </p>
+        </Show>
       </form>
     </Show>
   );

@@ -54,6 +54,14 @@ export function RecordList(props: { db: LearnlogDatabase }) {
                   {' · '}
                   {formatDuration(record.creditedSeconds)}
                 </span>
+                <Show when={record.recordedEarly}>
+                  <span class="record__early">
+                    Recorded before the stated duration
+                    {record.spentSeconds !== undefined
+                      ? ` · ${formatDuration(record.spentSeconds)} spent`
+                      : ''}
+                  </span>
+                </Show>
               </li>
             )}
           </For>

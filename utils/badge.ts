@@ -13,7 +13,7 @@ export const BADGE_READY_COLOR = '#0b6b2f';
 export const BADGE_READY_TEXT = '✓';
 
 /** The toolbar badge for a resource: whole minutes left, or a distinct "ready" tick. */
-export function badgeFor(snapshot: ProgressSnapshot): BadgeView {
+export function badgeFor(snapshot: Pick<ProgressSnapshot, 'spentMs' | 'requiredMs'>): BadgeView {
   const remainingMs = snapshot.requiredMs - snapshot.spentMs;
   if (remainingMs <= 0) {
     return {

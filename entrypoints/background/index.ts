@@ -1,5 +1,7 @@
 import { clearBadge, showProgressBadge } from '@/entrypoints/background/badge';
 import { handleMessage } from '@/entrypoints/background/messages';
+import { notifyReady } from '@/entrypoints/background/notify-ready';
+import { loadSettings } from '@/utils/settings-store';
 import { createProgressManager } from '@/entrypoints/background/progress';
 import { forgetTab } from '@/entrypoints/background/tab-state';
 import { getDatabase } from '@/utils/db/database';
@@ -8,7 +10,9 @@ export default defineBackground(() => {
   const progress = createProgressManager({
     db: getDatabase(),
     now: Date.now,
+    getSettings: loadSettings,
     showBadge: showProgressBadge,
+    notifyReady,
   });
 
   browser.runtime.onMessage.addListener((message, sender) =>

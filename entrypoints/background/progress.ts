@@ -1,8 +1,14 @@
 import { getTabResource, setTabResource } from '@/entrypoints/background/tab-state';
 import type { LearnlogDatabase } from '@/utils/db/database';
-import { addSpentTime, toSnapshot, upsertDetectedResource } from '@/utils/db/progress';
+import {
+  addSpentTime,
+  toSnapshot,
+  upsertDetectedResource,
+  type ResourceProgress,
+} from '@/utils/db/progress';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type { ProgressSnapshot } from '@/utils/messages/protocol';
+import type { Settings } from '@/utils/settings';
 
 /** Slack for message latency when bounding a report by the wall time since the last one. */
 const REPORT_SLACK_MS = 1_000;
@@ -11,16 +17,26 @@ export interface ProgressDependencies {
   db: LearnlogDatabase;
   /** Wall-clock milliseconds. */
   now: () => number;
+  getSettings: () => Promise<Settings>;
   showBadge: (tabId: number, snapshot: ProgressSnapshot) => Promise<void>;
+  /** Tells the learner a resource is ready, if they asked to be told. */
+  notifyReady: (progress: ResourceProgress, settings: Settings) => Promise<void>;
 }
 
 /** Owns resource progress: detections and counted time from content scripts, kept in Dexie. */
-export function createProgressManager({ db, now, showBadge }: ProgressDependencies) {
+export function createProgressManager({
+  db,
+  now,
+  getSettings,
+  showBadge,
+  notifyReady,
+}: ProgressDependencies) {
   return {
     async resourceDetected(tabId: number, detection: ResourceDetection): Promise<ProgressSnapshot> {
+      const settings = await getSettings();
       const progress = await upsertDetectedResource(db, detection, now());
       await setTabResource(tabId, { url: progress.url, lastReportAt: now() });
-      const snapshot = toSnapshot(progress);
+      const snapshot = toSnapshot(progress, settings);
       await showBadge(tabId, snapshot);
       return snapshot;
     },
@@ -35,12 +51,16 @@ export function createProgressManager({ db, now, showBadge }: ProgressDependenci
       if (!tab || tab.url !== url) return null;
       const at = now();
       // A report can never hold more time than has passed since the tab's last one.
-      const credited = Math.max(0, Math.min(countedMs, at - tab.lastReportAt + REPORT_SLACK_MS));
+      const bounded = Math.max(0, Math.min(countedMs, at - tab.lastReportAt + REPORT_SLACK_MS));
       await setTabResource(tabId, { url, lastReportAt: at });
-      const progress = await addSpentTime(db, url, credited, at);
-      if (!progress) return null;
-      const snapshot = toSnapshot(progress);
+      const settings = await getSettings();
+      const result = await addSpentTime(db, url, bounded, at);
+      if (!result) return null;
+      const snapshot = toSnapshot(result.progress, settings);
+      const wasReady = snapshot.spentMs - result.creditedMs >= snapshot.requiredMs;
       await showBadge(tabId, snapshot);
+      if (!wasReady && snapshot.spentMs >= snapshot.requiredMs)
+        await notifyReady(result.progress, settings);
       return snapshot;
     },
   };

@@ -1,10 +1,12 @@
-import { createResource, Show } from 'solid-js';
+import { createResource, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/CurrentResource';
 import { RecordList } from '@/components/RecordList';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
 import { createLiveQuery } from '@/utils/live-query';
 import { sendMessage } from '@/utils/messages/send';
+import { requiredMsFor } from '@/utils/settings';
+import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 
 export default function App() {
   const db = getDatabase();
@@ -12,6 +14,8 @@ export default function App() {
   const [tabResource] = createResource(tabId, (id) =>
     sendMessage('popup:get-tab-resource', { tabId: id }),
   );
+  const [settings, { mutate: setSettings }] = createResource(loadSettings);
+  onCleanup(onSettingsChanged(setSettings));
   const progress = createLiveQuery(
     () => tabResource()?.url,
     (url) => (url ? db.resources.get(url) : undefined),
@@ -22,9 +26,16 @@ export default function App() {
     <main class="popup">
       <header class="popup__header">
         <h1>Learnlog</h1>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Settings
+        </button>
       </header>
       <Show
-        when={progress()}
+        when={settings() && progress()}
         fallback={
           <section aria-labelledby="current-heading" class="card">
             <h2 id="current-heading">This page</h2>
@@ -36,7 +47,13 @@ export default function App() {
           </section>
         }
       >
-        {(current) => <CurrentResource progress={current()} db={db} />}
+        {(current) => (
+          <CurrentResource
+            progress={current()}
+            requiredMs={requiredMsFor(current().requiredSeconds, settings()!)}
+            db={db}
+          />
+        )}
       </Show>
       <RecordList db={db} />
     </main>

@@ -9,6 +9,9 @@ import { createTimeAccountant } from '@/utils/tracking/accountant';
 const REPORT_EVERY_MS = 5_000;
 /** A step longer than this between looks at the clock is a frozen tab or system sleep. */
 const MAX_STEP_MS = REPORT_EVERY_MS * 2;
+/** At most one wake-up a second while visible (issue #4). */
+const MIN_DELAY_MS = 1_000;
+const DEFAULT_IDLE_MS = 60_000;
 
 export interface ReadingSession {
   readonly url: string;
@@ -31,6 +34,8 @@ export function startReadingSession(
   const accountant = createTimeAccountant({
     now: () => performance.now(),
     maxStepMs: MAX_STEP_MS,
+    // Until the background says otherwise (the learner's setting).
+    idleMs: DEFAULT_IDLE_MS,
     initial: readAttention(),
   });
   let snapshot: ProgressSnapshot | null = null;
@@ -41,12 +46,17 @@ export function startReadingSession(
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (stopped || !accountant.isCounting()) return;
-    // Report on time, and exactly when the required time is reached, so the badge turns promptly.
+    // Report on time, exactly when the required time is reached (so the badge turns promptly),
+    // and when the reader becomes idle (so the stretch just counted is reported as it ends).
     const untilReady = snapshot
       ? snapshot.requiredMs - snapshot.spentMs - accountant.peek()
       : Infinity;
-    const delay = untilReady > 0 ? Math.min(REPORT_EVERY_MS, untilReady + 50) : REPORT_EVERY_MS;
-    timer = ctx.setTimeout(() => void report(), delay);
+    const delay = Math.min(
+      REPORT_EVERY_MS,
+      untilReady > 0 ? untilReady + 50 : Infinity,
+      accountant.msUntilIdle() + 50,
+    );
+    timer = ctx.setTimeout(() => void report(), Math.max(MIN_DELAY_MS, delay));
   }
 
   async function report(): Promise<void> {
@@ -68,9 +78,17 @@ export function startReadingSession(
   // Listeners end with the session, or with the content script if the extension is reloaded.
   const ended = new AbortController();
   const signal = AbortSignal.any([ended.signal, ctx.signal]);
-  watchAttention(signal, (state) => {
-    accountant.update(state);
-    void report();
+  watchAttention(signal, {
+    onChange(state) {
+      accountant.update(state);
+      void report();
+    },
+    onInput() {
+      const wasCounting = accountant.isCounting();
+      accountant.input();
+      // Back from idle: counting (and its report timer) resumes. Otherwise nothing to do.
+      if (!wasCounting && accountant.isCounting()) schedule();
+    },
   });
   // pagehide: the last chance to report before the page goes (reload, navigation, tab closed).
   window.addEventListener('pagehide', () => void report(), { signal });
@@ -79,6 +97,7 @@ export function startReadingSession(
     void sendMessage('content:resource-detected', { detection })
       .then((reply) => {
         snapshot = reply;
+        accountant.setIdleMs(reply.idleMs);
         schedule();
       })
       .catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type { ProgressSnapshot } from '@/utils/messages/protocol';
+import { requiredMsFor, type Settings } from '@/utils/settings';
 
 /** A learning resource the learner has spent time on, keyed by its canonical address. */
 export interface ResourceProgress {
@@ -13,15 +14,22 @@ export interface ResourceProgress {
   requiredSeconds: number;
   /** Attentive milliseconds, from every tab and every visit. */
   spentMs: number;
+  /**
+   * Wall-clock end of the last credited stretch. Reports from several tabs of one resource are
+   * treated as stretches ending when they arrive; only time after this point is credited again,
+   * so two tabs never count the same moment twice (issue #4).
+   */
+  creditedUntil?: number;
   firstSeenAt: number;
   lastSeenAt: number;
 }
 
-export function toSnapshot(progress: ResourceProgress): ProgressSnapshot {
+export function toSnapshot(progress: ResourceProgress, settings: Settings): ProgressSnapshot {
   return {
     url: progress.url,
     spentMs: progress.spentMs,
-    requiredMs: progress.requiredSeconds * 1000,
+    requiredMs: requiredMsFor(progress.requiredSeconds, settings),
+    idleMs: settings.tracking.idleSeconds * 1000,
   };
 }
 
@@ -50,18 +58,29 @@ export async function upsertDetectedResource(
   });
 }
 
-/** Adds counted time to a known resource; unknown addresses are ignored (nothing is created). */
+/**
+ * Adds counted time to a known resource, never crediting a moment twice: the report is taken as
+ * the stretch `[now - countedMs, now]`, less what an earlier report (from any tab) already
+ * covered. Unknown addresses are ignored (nothing is created).
+ */
 export async function addSpentTime(
   db: LearnlogDatabase,
   url: string,
   countedMs: number,
   now: number,
-): Promise<ResourceProgress | undefined> {
+): Promise<{ progress: ResourceProgress; creditedMs: number } | undefined> {
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(url);
     if (!existing) return undefined;
-    const updated = { ...existing, spentMs: existing.spentMs + countedMs, lastSeenAt: now };
-    await db.resources.put(updated);
-    return updated;
+    const from = Math.max(existing.creditedUntil ?? 0, now - countedMs);
+    const creditedMs = Math.max(0, Math.min(countedMs, now - from));
+    const progress = {
+      ...existing,
+      spentMs: existing.spentMs + creditedMs,
+      lastSeenAt: now,
+      creditedUntil: Math.max(existing.creditedUntil ?? 0, now),
+    };
+    await db.resources.put(progress);
+    return { progress, creditedMs };
   });
 }

@@ -14,6 +14,11 @@ export const ProgressSnapshotSchema = z.object({
   url: z.string(),
   spentMs: z.number().nonnegative(),
   requiredMs: z.number().positive(),
+  /**
+   * The idle threshold the page's accountant uses. The one tracking parameter a content script
+   * receives; it never sees the settings themselves, the log or credentials.
+   */
+  idleMs: z.number().positive(),
 });
 export type ProgressSnapshot = z.infer<typeof ProgressSnapshotSchema>;
 

@@ -1,17 +1,24 @@
 /**
  * The time accountant: decides how much attentive time has passed. Pure — the clock and the
- * attention signals are injected, so every rule is unit-tested without a browser (issue #2, #4).
+ * attention signals are injected, so every rule is unit-tested without a browser (issues #2, #4).
  *
- * Rules:
- * - time counts only while every condition holds (the tab is visible and its window focused);
- * - the clock must be monotonic (performance.now()), so changing the system time changes nothing;
- * - each accounting step is capped: a gap longer than `maxStepMs` between two looks at the
- *   clock (system sleep, a frozen tab) adds at most `maxStepMs`, never the whole gap.
+ * Time counts only while all of these hold:
+ * - the tab is visible, and
+ * - its window is focused, and
+ * - the reader is present: a trusted input (key, pointer, wheel, touch) within the idle threshold,
+ *   or the page's main media playing audibly.
+ *
+ * The clock must be monotonic (performance.now()), so changing the system time changes nothing,
+ * and each accounting step is capped: a gap longer than `maxStepMs` between two looks at the
+ * clock (system sleep, a frozen tab) adds at most `maxStepMs`. Presence needs no timer: the idle
+ * deadline is applied exactly when time is accrued.
  */
 
 export interface AttentionState {
   visible: boolean;
   focused: boolean;
+  /** The page's main media is playing audibly. */
+  mediaPlaying: boolean;
 }
 
 export interface AccountantOptions {
@@ -19,42 +26,60 @@ export interface AccountantOptions {
   now: () => number;
   /** The most one step between two looks at the clock may add. */
   maxStepMs: number;
+  /** How long after the last input the reader still counts as present. */
+  idleMs: number;
   initial: AttentionState;
 }
 
 export interface TimeAccountant {
   /** Accrues time under the old state, then applies the change. */
   update(change: Partial<AttentionState>): void;
+  /** A trusted input event: the reader is present now. */
+  input(): void;
+  setIdleMs(idleMs: number): void;
   /** Accrues time so far and returns the counted milliseconds not yet taken, resetting them. */
   take(): number;
   /** Counted milliseconds not yet taken, including the current stretch. */
   peek(): number;
   isCounting(): boolean;
+  /** Milliseconds until the reader counts as idle (Infinity while media plays or not counting). */
+  msUntilIdle(): number;
   state(): Readonly<AttentionState>;
-}
-
-export function isAttentive(state: AttentionState): boolean {
-  return state.visible && state.focused;
 }
 
 export function createTimeAccountant(options: AccountantOptions): TimeAccountant {
   const { now, maxStepMs } = options;
+  let idleMs = options.idleMs;
   let state: AttentionState = { ...options.initial };
   let lastLook = now();
+  // Arriving on a page (a click, a typed address) is the reader's own act.
+  let lastInput = lastLook;
   let pendingMs = 0;
+
+  const presentUntil = () => (state.mediaPlaying ? Infinity : lastInput + idleMs);
 
   function accrue(): void {
     const current = now();
-    const step = current - lastLook;
+    const from = lastLook;
     lastLook = current;
-    // A clock that ran backwards or stood still adds nothing.
-    if (step > 0 && isAttentive(state)) pendingMs += Math.min(step, maxStepMs);
+    if (current <= from || !state.visible || !state.focused) return;
+    const attentiveEnd = Math.min(current, presentUntil());
+    if (attentiveEnd <= from) return;
+    pendingMs += Math.min(attentiveEnd - from, maxStepMs);
   }
 
   return {
     update(change) {
       accrue();
       state = { ...state, ...change };
+    },
+    input() {
+      accrue();
+      lastInput = Math.max(lastInput, lastLook);
+    },
+    setIdleMs(value) {
+      accrue();
+      idleMs = value;
     },
     take() {
       accrue();
@@ -66,7 +91,11 @@ export function createTimeAccountant(options: AccountantOptions): TimeAccountant
       accrue();
       return Math.floor(pendingMs);
     },
-    isCounting: () => isAttentive(state),
+    isCounting: () => state.visible && state.focused && now() < presentUntil(),
+    msUntilIdle() {
+      if (!state.visible || !state.focused || state.mediaPlaying) return Infinity;
+      return Math.max(0, presentUntil() - now());
+    },
     state: () => ({ ...state }),
   };
 }

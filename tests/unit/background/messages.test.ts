@@ -4,6 +4,7 @@ import { handleMessage } from '@/entrypoints/background/messages';
 import { createProgressManager } from '@/entrypoints/background/progress';
 import { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceDetection } from '@/utils/detection/schema';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 
 const PAGE = 'https://learning.example.org/blog/change';
 const detection: ResourceDetection = {
@@ -25,6 +26,8 @@ describe('background message handling', () => {
   let db: LearnlogDatabase;
   let clock: number;
   const showBadge = vi.fn(async () => undefined);
+  const notifyReady = vi.fn(async () => undefined);
+  let settings: Settings;
   let progress: ReturnType<typeof createProgressManager>;
 
   beforeEach(async () => {
@@ -32,7 +35,15 @@ describe('background message handling', () => {
     db = new LearnlogDatabase(`test-${crypto.randomUUID()}`);
     clock = 1_800_000_000_000;
     showBadge.mockClear();
-    progress = createProgressManager({ db, now: () => clock, showBadge });
+    notifyReady.mockClear();
+    settings = structuredClone(DEFAULT_SETTINGS);
+    progress = createProgressManager({
+      db,
+      now: () => clock,
+      getSettings: async () => settings,
+      showBadge,
+      notifyReady,
+    });
   });
 
   const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
@@ -43,7 +54,7 @@ describe('background message handling', () => {
       { type: 'content:resource-detected', data: { detection } },
       contentSender(),
     );
-    expect(reply).toEqual({ url: PAGE, spentMs: 0, requiredMs: 300_000 });
+    expect(reply).toEqual({ url: PAGE, spentMs: 0, requiredMs: 300_000, idleMs: 60_000 });
     expect(await db.resources.get(PAGE)).toMatchObject({ title: detection.title, spentMs: 0 });
     expect(showBadge).toHaveBeenCalledWith(7, reply);
   });
@@ -70,6 +81,66 @@ describe('background message handling', () => {
       contentSender(),
     );
     expect(reply).toMatchObject({ spentMs: 3_000 }); // 2 s plus 1 s of slack for latency
+  });
+
+  it('never counts one moment twice when two tabs show the same resource', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(7),
+    );
+    clock += 100;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(8),
+    );
+    expect(reply).toMatchObject({ spentMs: 5_100 });
+    // Later stretches from either tab add up.
+    clock += 4_000;
+    const later = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 3_000 } },
+      contentSender(7),
+    );
+    expect(later).toMatchObject({ spentMs: 8_100 });
+  });
+
+  it('applies the required-time percentage and the idle setting', async () => {
+    settings.tracking.requiredPercent = 50;
+    settings.tracking.idleSeconds = 15;
+    const reply = await send(
+      { type: 'content:resource-detected', data: { detection } },
+      contentSender(),
+    );
+    expect(reply).toMatchObject({ requiredMs: 150_000, idleMs: 15_000 });
+  });
+
+  it('tells the learner once, when the required time is first reached', async () => {
+    const short = {
+      ...detection,
+      requiredSeconds: 8,
+      stated: { seconds: 8, source: 'label-pair' as const, raw: '8 secs' },
+    };
+    await send({ type: 'content:resource-detected', data: { detection: short } }, contentSender());
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    expect(notifyReady).not.toHaveBeenCalled();
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    expect(notifyReady).toHaveBeenCalledTimes(1);
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    expect(notifyReady).toHaveBeenCalledTimes(1);
   });
 
   it('ignores time for a resource the tab did not announce', async () => {

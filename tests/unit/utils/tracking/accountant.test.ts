@@ -2,19 +2,36 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTimeAccountant, type AttentionState } from '@/utils/tracking/accountant';
 
-function setup(initial: AttentionState = { visible: true, focused: true }, maxStepMs = 10_000) {
+const ATTENTIVE: AttentionState = { visible: true, focused: true, mediaPlaying: false };
+
+function setup(
+  initial: Partial<AttentionState> = {},
+  { maxStepMs = 10_000, idleMs = 60_000 } = {},
+) {
   let time = 1_000;
-  const accountant = createTimeAccountant({ now: () => time, maxStepMs, initial });
+  const accountant = createTimeAccountant({
+    now: () => time,
+    maxStepMs,
+    idleMs,
+    initial: { ...ATTENTIVE, ...initial },
+  });
   return {
     accountant,
-    advance(ms: number) {
+    /** Moves the clock on, looking at it at least every `maxStepMs` (as the reporter does). */
+    advance(ms: number, step = 5_000) {
+      for (let left = ms; left > 0; left -= step) {
+        time += Math.min(step, left);
+        accountant.peek();
+      }
+    },
+    jump(ms: number) {
       time += ms;
     },
   };
 }
 
 describe('time accountant', () => {
-  it('counts while the tab is visible and its window focused', () => {
+  it('counts while the tab is visible, its window focused and the reader present', () => {
     const { accountant, advance } = setup();
     advance(4_000);
     expect(accountant.take()).toBe(4_000);
@@ -28,6 +45,7 @@ describe('time accountant', () => {
     accountant.update({ visible: false });
     advance(60_000);
     accountant.update({ visible: true });
+    accountant.input();
     advance(3_000);
     expect(accountant.take()).toBe(5_000);
   });
@@ -45,6 +63,45 @@ describe('time accountant', () => {
     expect(accountant.isCounting()).toBe(true);
   });
 
+  it('stops exactly at the idle threshold after the last input, and resumes on input', () => {
+    const { accountant, advance } = setup({}, { idleMs: 15_000 });
+    advance(10_000);
+    accountant.input(); // at 10 s: present until 25 s
+    advance(40_000);
+    expect(accountant.take()).toBe(25_000);
+    expect(accountant.isCounting()).toBe(false);
+    accountant.input();
+    advance(2_000);
+    expect(accountant.take()).toBe(2_000);
+  });
+
+  it('keeps counting without input while the main media plays, then idles from when it stops', () => {
+    const { accountant, advance } = setup({}, { idleMs: 15_000 });
+    accountant.update({ mediaPlaying: true });
+    advance(100_000);
+    expect(accountant.take()).toBe(100_000);
+    accountant.update({ mediaPlaying: false });
+    advance(30_000);
+    // Input was long ago: media stopping leaves the reader idle at once.
+    expect(accountant.take()).toBe(0);
+  });
+
+  it('never counts media playing in a hidden tab', () => {
+    const { accountant, advance } = setup({ mediaPlaying: true, visible: false });
+    advance(30_000);
+    expect(accountant.take()).toBe(0);
+  });
+
+  it('reports how long until the reader counts as idle', () => {
+    const { accountant, advance } = setup({}, { idleMs: 60_000 });
+    advance(20_000);
+    expect(accountant.msUntilIdle()).toBe(40_000);
+    accountant.update({ mediaPlaying: true });
+    expect(accountant.msUntilIdle()).toBe(Infinity);
+    accountant.update({ mediaPlaying: false, visible: false });
+    expect(accountant.msUntilIdle()).toBe(Infinity);
+  });
+
   it('counts nothing when it starts hidden', () => {
     const { accountant, advance } = setup({ visible: false, focused: false });
     advance(30_000);
@@ -53,16 +110,16 @@ describe('time accountant', () => {
   });
 
   it('caps one step, so system sleep or a frozen tab adds at most the cap', () => {
-    const { accountant, advance } = setup(undefined, 10_000);
-    advance(8 * 3_600_000);
+    const { accountant, jump } = setup({ mediaPlaying: true }, { maxStepMs: 10_000 });
+    jump(8 * 3_600_000);
     expect(accountant.take()).toBe(10_000);
   });
 
   it('adds nothing when the clock goes backwards', () => {
-    const { accountant, advance } = setup();
-    advance(-5_000);
+    const { accountant, jump } = setup();
+    jump(-5_000);
     expect(accountant.take()).toBe(0);
-    advance(1_000);
+    jump(1_000);
     expect(accountant.take()).toBe(1_000);
   });
 
@@ -74,35 +131,99 @@ describe('time accountant', () => {
     expect(accountant.take()).toBe(0);
   });
 
-  it('never counts more than the time in which every condition held (property)', () => {
-    const event = fc.record({
-      gap: fc.integer({ min: 0, max: 30_000 }),
-      visible: fc.boolean(),
-      focused: fc.boolean(),
-      take: fc.boolean(),
-    });
+  it('applies a new idle threshold from then on', () => {
+    const { accountant, advance } = setup({}, { idleMs: 60_000 });
+    advance(10_000);
+    accountant.setIdleMs(15_000);
+    advance(20_000);
+    expect(accountant.take()).toBe(15_000);
+  });
+});
+
+/**
+ * Properties over random event sequences (issue #4): a reference model walks the same sequence in
+ * 10 ms ticks and adds a tick only when every condition held; the accountant must agree exactly,
+ * which implies it never counts more than the attentive wall time and nothing while hidden,
+ * unfocused or idle.
+ */
+describe('time accountant properties', () => {
+  const TICK = 10;
+  const event = fc.oneof(
+    fc.record({
+      kind: fc.constant('wait' as const),
+      ms: fc.integer({ min: 0, max: 300 }).map((n) => n * TICK),
+    }),
+    fc.record({ kind: fc.constant('input' as const) }),
+    fc.record({ kind: fc.constant('visible' as const), value: fc.boolean() }),
+    fc.record({ kind: fc.constant('focused' as const), value: fc.boolean() }),
+    fc.record({ kind: fc.constant('media' as const), value: fc.boolean() }),
+    fc.record({ kind: fc.constant('take' as const) }),
+  );
+
+  it('counts exactly the time in which the tab was visible, focused and the reader present', () => {
     fc.assert(
       fc.property(
-        fc.boolean(),
-        fc.boolean(),
-        fc.array(event, { maxLength: 60 }),
-        (visible, focused, events) => {
-          const maxStepMs = 10_000;
-          const { accountant, advance } = setup({ visible, focused }, maxStepMs);
-          let state = { visible, focused };
-          let attentiveWallMs = 0;
+        fc.record({ visible: fc.boolean(), focused: fc.boolean(), mediaPlaying: fc.boolean() }),
+        fc.integer({ min: 1, max: 200 }).map((n) => n * TICK),
+        fc.array(event, { maxLength: 80 }),
+        (initial, idleMs, events) => {
+          let time = 0;
+          const accountant = createTimeAccountant({
+            now: () => time,
+            maxStepMs: 3_000,
+            idleMs,
+            initial,
+          });
+          let model = { ...initial };
+          let lastInput = 0;
+          let expected = 0;
           let counted = 0;
           for (const step of events) {
-            advance(step.gap);
-            if (state.visible && state.focused) attentiveWallMs += Math.min(step.gap, maxStepMs);
-            state = { visible: step.visible, focused: step.focused };
-            accountant.update(state);
-            if (step.take) counted += accountant.take();
+            if (step.kind === 'wait') {
+              for (let elapsed = 0; elapsed < step.ms; elapsed += TICK) {
+                const present = model.mediaPlaying || time < lastInput + idleMs;
+                if (model.visible && model.focused && present) expected += TICK;
+                time += TICK;
+              }
+              accountant.peek(); // the reporter looks at least every few seconds
+            } else if (step.kind === 'input') {
+              accountant.input();
+              lastInput = time;
+            } else if (step.kind === 'take') {
+              counted += accountant.take();
+            } else {
+              const key = step.kind === 'media' ? 'mediaPlaying' : step.kind;
+              accountant.update({ [key]: step.value });
+              model = { ...model, [key]: step.value };
+            }
           }
           counted += accountant.take();
-          expect(counted).toBe(attentiveWallMs);
+          expect(counted).toBe(expected);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never counts while hidden or unfocused, whatever the input and media do', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 60 }), (events) => {
+        let time = 0;
+        const accountant = createTimeAccountant({
+          now: () => time,
+          maxStepMs: 3_000,
+          idleMs: 60_000,
+          initial: { visible: false, focused: true, mediaPlaying: true },
+        });
+        for (const step of events) {
+          if (step.kind === 'wait') time += step.ms;
+          else if (step.kind === 'input') accountant.input();
+          else if (step.kind === 'media') accountant.update({ mediaPlaying: step.value });
+          else if (step.kind === 'focused') accountant.update({ focused: step.value });
+          accountant.peek();
+        }
+        expect(accountant.take()).toBe(0);
+      }),
     );
   });
 });

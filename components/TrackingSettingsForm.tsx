@@ -1,0 +1,121 @@
+import { createSignal, Show } from 'solid-js';
+import { TrackingSettingsSchema, type Settings } from '@/utils/settings';
+import { saveSettings } from '@/utils/settings-store';
+
+/** How Learnlog measures time: idle threshold, required percentage, "ready" notification. */
+export function TrackingSettingsForm(props: { initial: Settings }) {
+  const initial = props.initial.tracking;
+  const [idleSeconds, setIdleSeconds] = createSignal(String(initial.idleSeconds));
+  const [requiredPercent, setRequiredPercent] = createSignal(String(initial.requiredPercent));
+  const [notify, setNotify] = createSignal(initial.notifyWhenReady);
+  const [status, setStatus] = createSignal<{ kind: 'saved' | 'error'; text: string } | null>(null);
+
+  async function changeNotify(checked: boolean) {
+    // The permission is asked for only now, from the learner's own click (least privilege).
+    if (checked) {
+      const granted = await browser.permissions
+        .request({ permissions: ['notifications'] })
+        .catch(() => false);
+      if (!granted) {
+        setNotify(false);
+        setStatus({
+          kind: 'error',
+          text: 'Learnlog was not allowed to show notifications, so this stays off.',
+        });
+        return;
+      }
+    }
+    setNotify(checked);
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    const parsed = TrackingSettingsSchema.safeParse({
+      idleSeconds: Number(idleSeconds()),
+      requiredPercent: Number(requiredPercent()),
+      notifyWhenReady: notify(),
+    });
+    if (!parsed.success) {
+      setStatus({
+        kind: 'error',
+        text: parsed.error.issues[0]?.message ?? 'These settings are not valid.',
+      });
+      return;
+    }
+    try {
+      await saveSettings({ ...props.initial, tracking: parsed.data });
+      setStatus({ kind: 'saved', text: 'Settings saved.' });
+    } catch {
+      setStatus({
+        kind: 'error',
+        text: 'Learnlog could not save your settings. Nothing was changed.',
+      });
+    }
+  }
+
+  return (
+    <form class="card settings" onSubmit={submit} novalidate aria-labelledby="tracking-heading">
+      <h2 id="tracking-heading">Measuring your time</h2>
+      <p class="muted">
+        Time counts only while the page is in front, its window is in use and you are there: you
+        have used the keyboard, mouse or touch screen recently, or the page’s video or audio is
+        playing.
+      </p>
+      <label for="idle-seconds">Count me as away after this many seconds without input</label>
+      <input
+        id="idle-seconds"
+        type="number"
+        inputMode="numeric"
+        min="15"
+        max="600"
+        step="1"
+        aria-describedby="idle-help"
+        value={idleSeconds()}
+        onInput={(e) => setIdleSeconds(e.currentTarget.value)}
+      />
+      <p id="idle-help" class="muted">
+        From 15 seconds to 10 minutes (600 seconds). Default: 60.
+      </p>
+      <label for="required-percent">
+        Time required before recording, as a percentage of the stated duration
+      </label>
+      <input
+        id="required-percent"
+        type="number"
+        inputMode="numeric"
+        min="25"
+        max="200"
+        step="5"
+        aria-describedby="percent-help"
+        value={requiredPercent()}
+        onInput={(e) => setRequiredPercent(e.currentTarget.value)}
+      />
+      <p id="percent-help" class="muted">
+        From 25 % to 200 %. Default: 100 %, the time the page states.
+      </p>
+      <div class="checkbox">
+        <input
+          id="notify-ready"
+          type="checkbox"
+          checked={notify()}
+          onChange={(e) => void changeNotify(e.currentTarget.checked)}
+        />
+        <label for="notify-ready">Tell me with a notification when I can record a resource</label>
+      </div>
+      <button type="submit" data-testid="save-settings">
+        Save settings
+      </button>
+      <Show when={status()}>
+        {(current) => (
+          <p
+            class={current().kind === 'error' ? 'error' : 'notice'}
+            role={current().kind === 'error' ? 'alert' : 'status'}
+            data-testid="settings-status"
+          >
+            {current().text}
+          </p>
+        )}
+      </Show>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { createResource, Show } from 'solid-js';
+import { TrackingSettingsForm } from '@/components/TrackingSettingsForm';
+import { loadSettings } from '@/utils/settings-store';
+
+export default function App() {
+  const [settings] = createResource(loadSettings);
+  return (
+    <main class="page">
+      <h1>Learnlog settings</h1>
+      <Show when={settings()} fallback={<p class="muted">Loading your settings…</p>}>
+        {(current) => <TrackingSettingsForm initial={current()} />}
+      </Show>
+    </main>
+  );
+}

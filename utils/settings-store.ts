@@ -1,0 +1,25 @@
+import { readSettings, SETTINGS_KEY, SettingsSchema, type Settings } from '@/utils/settings';
+
+/**
+ * Settings in `storage.local` (never `storage.sync`, never sent to content scripts). Used by the
+ * background and the extension pages.
+ */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return readSettings(stored[SETTINGS_KEY]);
+}
+
+/** Validates, then saves; invalid settings are refused and nothing is written. */
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
+}
+
+/** Calls back with the new settings whenever they change; returns the unsubscribe function. */
+export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes)
+      callback(readSettings(changes[SETTINGS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
