@@ -12,6 +12,7 @@ const CONTENT_SCRIPT_CODE = [
   'utils/duration.ts',
   'utils/canonical-url.ts',
   'utils/messages/send.ts',
+  'utils/messages/reading-port.ts',
 ];
 
 export default tseslint.config(

@@ -1,5 +1,6 @@
 import { clearBadge, showProgressBadge } from '@/entrypoints/background/badge';
 import { handleMessage } from '@/entrypoints/background/messages';
+import { handleReadingPort } from '@/entrypoints/background/reading-port';
 import { notifyReady } from '@/entrypoints/background/notify-ready';
 import { loadSettings } from '@/utils/settings-store';
 import { createProgressManager } from '@/entrypoints/background/progress';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, progress),
   );
+  browser.runtime.onConnect.addListener((port) => handleReadingPort(port, progress));
 
   // A tab that starts loading (navigation or reload) no longer shows its resource; its content
   // script announces the next one. `status` needs no "tabs" permission, unlike `url`.

@@ -63,6 +63,16 @@ export function createProgressManager({
         await notifyReady(result.progress, settings);
       return snapshot;
     },
+
+    /**
+     * The tab's reading port closed while the page said it was counting (a tab closed in
+     * Firefox, whose last report may be lost): credit the promised stretch, less anything a
+     * report already covered.
+     */
+    async portClosedWhileCounting(url: string, from: number, to: number): Promise<void> {
+      if (to <= from) return;
+      await addSpentTime(db, url, to - from, now(), to);
+    },
   };
 }
 export type ProgressManager = ReturnType<typeof createProgressManager>;

@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readAttention, watchAttention } from '@/entrypoints/reading.content/attention';
 import type { ResourceDetection } from '@/utils/detection/schema';
-import type { ProgressSnapshot } from '@/utils/messages/protocol';
+import type { CountingHint, ProgressSnapshot } from '@/utils/messages/protocol';
+import { MAX_HINT_MS, READING_PORT } from '@/utils/messages/reading-port';
 import { sendMessage } from '@/utils/messages/send';
 import { createTimeAccountant } from '@/utils/tracking/accountant';
 
@@ -59,12 +60,42 @@ export function startReadingSession(
     timer = ctx.setTimeout(() => void report(), Math.max(MIN_DELAY_MS, delay));
   }
 
-  async function report(): Promise<void> {
+  /** The reading port (see READING_PORT), opened again if the worker restarted. */
+  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  function hint(countingForMs: number): void {
+    try {
+      port ??= openPort();
+      const message: CountingHint = {
+        type: 'content:counting-hint',
+        data: { url: detection.url, countingForMs },
+      };
+      port.postMessage(message);
+    } catch {
+      port = undefined;
+    }
+  }
+  function openPort(): ReturnType<typeof browser.runtime.connect> {
+    const opened = browser.runtime.connect({ name: READING_PORT });
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = undefined;
+    });
+    return opened;
+  }
+
+  async function report(final = false): Promise<void> {
     // Until the background has acknowledged the resource, time stays with the accountant.
     if (!snapshot) return;
     const countedMs = accountant.take();
     schedule();
-    if (countedMs === 0) return;
+    // Promise the background how long this page goes on counting if it hears nothing more.
+    const countingFor =
+      !final && accountant.isCounting() ? Math.min(MAX_HINT_MS, accountant.msUntilIdle()) : 0;
+    if (countedMs === 0 && countingFor === 0 && !final) return;
+    if (countedMs > 0) void sendCounted(countedMs);
+    hint(Math.floor(countingFor));
+  }
+
+  async function sendCounted(countedMs: number): Promise<void> {
     try {
       snapshot =
         (await sendMessage('content:time-counted', { url: detection.url, countedMs })) ?? snapshot;
@@ -91,7 +122,7 @@ export function startReadingSession(
     },
   });
   // pagehide: the last chance to report before the page goes (reload, navigation, tab closed).
-  window.addEventListener('pagehide', () => void report(), { signal });
+  window.addEventListener('pagehide', () => void report(true), { signal });
 
   function announce(): void {
     void sendMessage('content:resource-detected', { detection })
@@ -115,7 +146,8 @@ export function startReadingSession(
       void report().then(announce);
     },
     stop() {
-      void report();
+      void report(true);
+      port?.disconnect();
       stopped = true;
       ended.abort();
       if (timer !== undefined) clearTimeout(timer);

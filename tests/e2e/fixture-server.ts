@@ -19,9 +19,42 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/** A quiet 440 Hz tone as an 8 kHz, 8-bit mono WAV: real media for the presence tests. */
+export function toneWav(seconds: number): Buffer {
+  const rate = 8000;
+  const samples = Math.round(seconds * rate);
+  const wav = Buffer.alloc(44 + samples);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate, 28);
+  wav.writeUInt16LE(1, 32);
+  wav.writeUInt16LE(8, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples, 40);
+  for (let index = 0; index < samples; index++) {
+    wav[44 + index] = 128 + Math.round(8 * Math.sin((2 * Math.PI * 440 * index) / rate));
+  }
+  return wav;
+}
+
 export async function startFixtureServer(port = 0, root = FIXTURES_DIR): Promise<FixtureServer> {
+  const tone = toneWav(180);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (pathname === '/media/tone.wav') {
+      response.writeHead(200, {
+        'content-type': 'audio/wav',
+        'content-length': tone.length,
+        'accept-ranges': 'none',
+      });
+      response.end(tone);
+      return;
+    }
     const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(
       /^([/\\])+/,
       '',

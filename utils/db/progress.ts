@@ -60,25 +60,26 @@ export async function upsertDetectedResource(
 
 /**
  * Adds counted time to a known resource, never crediting a moment twice: the report is taken as
- * the stretch `[now - countedMs, now]`, less what an earlier report (from any tab) already
- * covered. Unknown addresses are ignored (nothing is created).
+ * the stretch `[endAt - countedMs, endAt]` (a report ends when it arrives), less what an earlier
+ * report (from any tab) already covered. Unknown addresses are ignored (nothing is created).
  */
 export async function addSpentTime(
   db: LearnlogDatabase,
   url: string,
   countedMs: number,
   now: number,
+  endAt = now,
 ): Promise<{ progress: ResourceProgress; creditedMs: number } | undefined> {
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(url);
     if (!existing) return undefined;
-    const from = Math.max(existing.creditedUntil ?? 0, now - countedMs);
-    const creditedMs = Math.max(0, Math.min(countedMs, now - from));
+    const from = Math.max(existing.creditedUntil ?? 0, endAt - countedMs);
+    const creditedMs = Math.max(0, Math.min(countedMs, endAt - from));
     const progress = {
       ...existing,
       spentMs: existing.spentMs + creditedMs,
       lastSeenAt: now,
-      creditedUntil: Math.max(existing.creditedUntil ?? 0, now),
+      creditedUntil: Math.max(existing.creditedUntil ?? 0, endAt),
     };
     await db.resources.put(progress);
     return { progress, creditedMs };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ResourceDetectionSchema } from '@/utils/detection/schema';
+import { MAX_HINT_MS } from '@/utils/messages/reading-port';
 
 /**
  * The one message protocol between the content script, the background and the extension pages.
@@ -58,3 +59,14 @@ export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   data: MessageRequest<T>;
 }
+
+/** A counting hint on the reading port (see utils/messages/reading-port.ts). */
+export const CountingHintSchema = z.object({
+  type: z.literal('content:counting-hint'),
+  data: z.object({
+    url: z.string().max(2048),
+    /** How long the page will go on counting if nothing changes (0: it is not counting). */
+    countingForMs: z.number().int().nonnegative().max(MAX_HINT_MS),
+  }),
+});
+export type CountingHint = z.infer<typeof CountingHintSchema>;

@@ -1,0 +1,45 @@
+import type { ProgressManager } from '@/entrypoints/background/progress';
+import { getTabResource } from '@/entrypoints/background/tab-state';
+import { CountingHintSchema } from '@/utils/messages/protocol';
+import { READING_PORT } from '@/utils/messages/reading-port';
+import { classifySender } from '@/utils/messages/sender';
+
+type ReadingPort = ReturnType<typeof browser.runtime.connect>;
+
+/**
+ * One reading port per content-script session (see READING_PORT). It carries only counting
+ * hints, validated like every message; when it closes while the page was counting, the promised
+ * stretch is credited. State lives in this closure: the worker stays awake while a page is
+ * counting, because counting pages report every few seconds.
+ */
+export function handleReadingPort(
+  port: ReadingPort,
+  progress: ProgressManager,
+  now: () => number = Date.now,
+): void {
+  if (port.name !== READING_PORT) return;
+  const from = classifySender(port.sender ?? {}, browser.runtime.id, browser.runtime.getURL('/'));
+  if (from.kind !== 'content') {
+    port.disconnect();
+    return;
+  }
+  let hint: { url: string; at: number; forMs: number } | undefined;
+  port.onMessage.addListener((message: unknown) => {
+    const parsed = CountingHintSchema.safeParse(message);
+    if (!parsed.success) return;
+    const at = now();
+    const { url, countingForMs } = parsed.data.data;
+    // Only the resource this tab announced.
+    void getTabResource(from.tabId).then((tab) => {
+      if (tab?.url === url) hint = { url, at, forMs: countingForMs };
+    });
+  });
+  port.onDisconnect.addListener(() => {
+    if (hint && hint.forMs > 0)
+      void progress.portClosedWhileCounting(
+        hint.url,
+        hint.at,
+        Math.min(now(), hint.at + hint.forMs),
+      );
+  });
+}
