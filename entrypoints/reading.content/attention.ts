@@ -61,8 +61,15 @@ export function watchAttention(
   window.addEventListener('blur', changed, options);
   window.addEventListener('pageshow', changed, options);
   for (const type of MEDIA_EVENTS) document.addEventListener(type, changed, options);
+  watchPresence(signal, onInput);
+}
+
+/** Calls `onInput` for each trusted input event until `signal` aborts. */
+export function watchPresence(signal: AbortSignal, onInput: () => void): void {
   const input = (event: Event) => {
     if (event.isTrusted) onInput();
   };
-  for (const type of PRESENCE_EVENTS) window.addEventListener(type, input, options);
+  for (const type of PRESENCE_EVENTS) {
+    window.addEventListener(type, input, { signal, capture: true, passive: true });
+  }
 }

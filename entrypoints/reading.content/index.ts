@@ -1,3 +1,4 @@
+import { watchPresence } from '@/entrypoints/reading.content/attention';
 import { watchForLateContent } from '@/entrypoints/reading.content/late-content';
 import {
   startReadingSession,
@@ -16,6 +17,10 @@ export default defineContentScript({
   main(ctx) {
     let session: ReadingSession | undefined;
     let stopWatching: (() => void) | undefined;
+    // Presence outlives sessions: arriving on the page is the reader's act, and later sessions
+    // (single-page navigation) start from the page's real last input.
+    let lastInputAt = performance.now();
+    watchPresence(ctx.signal, () => (lastInputAt = performance.now()));
 
     const detect = () => {
       const detection = detectResource(document, new URL(location.href));
@@ -26,7 +31,7 @@ export default defineContentScript({
       }
       session?.stop();
       // Not a learning resource: nothing is sent, nothing is stored.
-      session = detection ? startReadingSession(ctx, detection) : undefined;
+      session = detection ? startReadingSession(ctx, detection, lastInputAt) : undefined;
     };
 
     /** Looks again each time the DOM settles, for a while; then no observer is left running. */

@@ -30,6 +30,8 @@ export interface ReadingSession {
 export function startReadingSession(
   ctx: ContentScriptContext,
   initial: ResourceDetection,
+  /** The page's last trusted input, kept across single-page navigations (monotonic ms). */
+  lastInputAt: number,
 ): ReadingSession {
   let detection = initial;
   const accountant = createTimeAccountant({
@@ -38,6 +40,7 @@ export function startReadingSession(
     // Until the background says otherwise (the learner's setting).
     idleMs: DEFAULT_IDLE_MS,
     initial: readAttention(),
+    lastInputAt,
   });
   let snapshot: ProgressSnapshot | null = null;
   let timer: number | undefined;

@@ -29,6 +29,12 @@ export interface AccountantOptions {
   /** How long after the last input the reader still counts as present. */
   idleMs: number;
   initial: AttentionState;
+  /**
+   * When the reader last gave input (monotonic ms). Defaults to now: arriving on a page is the
+   * reader's own act. A new session on the same page (single-page navigation) passes the page's
+   * real last input, so a page that navigates itself cannot renew presence.
+   */
+  lastInputAt?: number;
 }
 
 export interface TimeAccountant {
@@ -52,8 +58,7 @@ export function createTimeAccountant(options: AccountantOptions): TimeAccountant
   let idleMs = options.idleMs;
   let state: AttentionState = { ...options.initial };
   let lastLook = now();
-  // Arriving on a page (a click, a typed address) is the reader's own act.
-  let lastInput = lastLook;
+  let lastInput = options.lastInputAt ?? lastLook;
   let pendingMs = 0;
 
   const presentUntil = () => (state.mediaPlaying ? Infinity : lastInput + idleMs);

@@ -131,6 +131,19 @@ describe('time accountant', () => {
     expect(accountant.take()).toBe(0);
   });
 
+  it("takes the page's real last input, so a self-navigating page cannot renew presence", () => {
+    let time = 100_000;
+    const accountant = createTimeAccountant({
+      now: () => time,
+      maxStepMs: 10_000,
+      idleMs: 15_000,
+      initial: ATTENTIVE,
+      lastInputAt: 90_000,
+    });
+    time += 10_000;
+    expect(accountant.take()).toBe(5_000);
+  });
+
   it('applies a new idle threshold from then on', () => {
     const { accountant, advance } = setup({}, { idleMs: 60_000 });
     advance(10_000);
