@@ -8,6 +8,18 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'happy-dom',
+    // Corpus pages reference remote frames and stylesheets; happy-dom must not fetch them, and
+    // need not warn that it did not.
+    environmentOptions: {
+      happyDOM: {
+        settings: {
+          disableIframePageLoading: true,
+          disableCSSFileLoading: true,
+          disableJavaScriptFileLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
+      },
+    },
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
   },

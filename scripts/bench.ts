@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { corpusAvailable, CORPUS_MISSING, corpusPages } from '../tests/corpus.ts';
 import { openChromiumCorpus, type ChromiumCorpusResult } from '../tests/e2e/corpus-in-chromium.ts';
-import { OUTPUT_DIRS } from '../tests/e2e/harness.ts';
+import { startFixtureServer } from '../tests/e2e/fixture-server.ts';
+import { launchWithExtension, OUTPUT_DIRS } from '../tests/e2e/harness.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
@@ -113,8 +114,60 @@ async function detectionSpeed(): Promise<void> {
   );
 }
 
+/**
+ * CPU the content script costs while it tracks, from Chromium's own per-page metrics
+ * (Performance.getMetrics ScriptDuration: the fixture page runs no script of its own, so this is
+ * Learnlog's content script), visible with a reader moving the pointer, and hidden.
+ */
+async function trackingCost(): Promise<void> {
+  console.log(
+    '\nContent script CPU while tracking, in Chromium (fixture page with no script of its own)',
+  );
+  const server = await startFixtureServer();
+  const extension = await launchWithExtension('chromium');
+  try {
+    const page = await extension.browser.newPage();
+    await page.goto(server.url('/leading-to-change.html'));
+    const session = await page.createCDPSession();
+    await session.send('Performance.enable');
+
+    const scriptMs = async () => {
+      const { metrics } = await session.send('Performance.getMetrics');
+      return (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000;
+    };
+    const seconds = 30;
+    let before = await scriptMs();
+    for (let second = 0; second < seconds; second++) {
+      // A reader moving the pointer: 10 moves a second.
+      for (let move = 0; move < 10; move++)
+        await page.mouse.move(100 + ((second * 10 + move) % 300), 200);
+      await new Promise((resolve) => setTimeout(resolve, 1000 - 10 * 5));
+    }
+    const visible = ((await scriptMs()) - before) * (60 / seconds);
+
+    const other = await extension.browser.newPage(); // hides the page
+    // Steady state: after the one report the page makes as it is hidden.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    before = await scriptMs();
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const hidden = ((await scriptMs()) - before) * (60 / seconds);
+
+    await other.close();
+    console.log(`  visible, reader present: ${ms(visible)} of script per minute of tracking`);
+    // No timer is scheduled while hidden (reading-session.ts), so the page's script time must
+    // stay near zero; a 1 Hz timer alone would cost about 2 ms a minute here.
+    console.log(
+      `  hidden: ${ms(hidden)} of script per minute (target < 0.5 ms, no timers: ${target('hidden CPU', hidden < 0.5)})`,
+    );
+  } finally {
+    await extension.close();
+    await server.close();
+  }
+}
+
 contentScriptSize();
 await detectionSpeed();
+await trackingCost();
 if (misses.length > 0) {
   console.log(`\nMissed targets: ${misses.join(', ')}`);
   process.exitCode = 1;

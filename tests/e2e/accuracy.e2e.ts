@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '@/tests/e2e/axe';
 import { readResources, resourceFor, sleep, waitFor } from '@/tests/e2e/extension-state';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
@@ -72,6 +73,7 @@ async function timed(action: () => Promise<unknown>): Promise<{ lo: number; hi: 
 async function setIdleThreshold(extension: ExtensionBrowser): Promise<void> {
   const options = await extension.openExtensionPage('options.html');
   await options.waitForSelector('#idle-seconds');
+  expect(await axeViolations(options)).toEqual([]);
   const setIdle = async (value: string) => {
     await options.$eval('#idle-seconds', (input) => ((input as HTMLInputElement).value = ''));
     await options.type('#idle-seconds', value);

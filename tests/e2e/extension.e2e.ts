@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '@/tests/e2e/axe';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
 import {
@@ -22,10 +22,6 @@ import {
  */
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
-const axeSource = await readFile(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserName) => {
   let server: FixtureServer;
@@ -221,6 +217,34 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     await page.close();
   });
 
+  it('offers "Record anyway" before the time is spent, and marks such a record', async () => {
+    const { page, tabId, url } = await openFixture('/leading-to-change.html?case=early');
+    await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
+    await sleep(2_500);
+    const popup = await openPopup(tabId);
+    expect(
+      await popup.$eval(
+        '[data-testid="record-button"]',
+        (element) => (element as HTMLButtonElement).disabled,
+      ),
+    ).toBe(true);
+    await popup.type('#record-learned', 'Ask each person what the change means for them.');
+    await popup.click('[data-testid="record-anyway"]');
+    await popup.waitForSelector('[data-testid="record-saved"]');
+    expect(await text(popup, 'record-saved')).toMatch(
+      /marked as recorded before the stated duration \(\d+ seconds? spent\)/,
+    );
+    expect(
+      await popup.$eval('[data-testid="records"]', (element) => element.textContent),
+    ).toContain('Recorded before the stated duration');
+    const record = (await readRecords(control)).find((candidate) => candidate.url === url);
+    expect(record).toMatchObject({ recordedEarly: true, creditedSeconds: 60 });
+    expect((record as unknown as { spentSeconds: number }).spentSeconds).toBeGreaterThanOrEqual(1);
+    expect((record as unknown as { spentSeconds: number }).spentSeconds).toBeLessThan(60);
+    await popup.close();
+    await page.close();
+  });
+
   it('keeps recording disabled until the time is spent, then saves a record shown in history', async () => {
     const { page, tabId, url } = await openFixture('/short-resource.html?case=record');
     await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
@@ -267,20 +291,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
       path: new URL(`popup-${browserName}.png`, ARTIFACTS).pathname as `${string}.png`,
       fullPage: true,
     });
-    // Evaluated, not added as a <script>: the extension page's CSP rightly blocks inline scripts.
-    await popup.evaluate(axeSource);
-    const violations = await popup.evaluate(async () => {
-      const result = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(
-        document,
-        {
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-          },
-        },
-      );
-      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
-    });
+    const violations = await axeViolations(popup);
     expect(violations).toEqual([]);
 
     await popup.click(button);
@@ -291,7 +302,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     expect(String(await listed.jsonValue())).toContain('Ten-second huddle');
     expect(await text(popup, 'month-total')).toMatch(/This month: \d+ minutes?/);
 
-    const records = await readRecords(control);
+    const records = (await readRecords(control)).filter((record) => record.url === url);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
       title: 'Ten-second huddle',
