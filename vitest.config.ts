@@ -8,8 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'happy-dom',
-    // Corpus pages reference remote frames and stylesheets; happy-dom must not fetch them, and
-    // need not warn that it did not.
+    // Corpus pages reference remote frames, scripts and stylesheets; happy-dom must not fetch
+    // them (it still logs each frame it skips).
     environmentOptions: {
       happyDOM: {
         settings: {
