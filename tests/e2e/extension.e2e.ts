@@ -196,6 +196,41 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     });
   }
 
+  // Chrome stops an idle MV3 service worker after about 30 s; Firefox's event page is not
+  // stoppable from the test harness, and keeps no state in memory either.
+  if (browserName === 'chromium') {
+    it('loses nothing when the service worker is stopped mid-reading', async () => {
+      const { page, url } = await openFixture('/short-resource.html?case=worker');
+      await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
+      const started = Date.now();
+      await sleep(3_000);
+      const session = await page.createCDPSession();
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      const workerRunning = async () =>
+        extension.browser
+          .targets()
+          .some(
+            (target) =>
+              target.type() === 'service_worker' &&
+              target.url().startsWith(extension.extensionOrigin),
+          );
+      expect(
+        await waitFor(workerRunning, (running) => !running, { what: 'the worker to stop' }),
+      ).toBe(false);
+      await sleep(3_000);
+      await control.bringToFront();
+      const visibleFor = Date.now() - started;
+      const after = await waitFor(
+        () => resourceFor(control, url),
+        (resource) => resource!.spentMs >= visibleFor - 1_500,
+        { what: 'time from before and after the worker stopped' },
+      );
+      expect(after!.spentMs).toBeLessThanOrEqual(visibleFor + 250);
+      await page.close();
+    });
+  }
+
   it('resumes after a reload instead of starting again', async () => {
     const { page, url } = await openFixture('/short-resource.html?case=reload');
     await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
