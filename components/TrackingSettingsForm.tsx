@@ -61,38 +61,26 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
         have used the keyboard, mouse or touch screen recently, or the page’s video or audio is
         playing.
       </p>
-      <label for="idle-seconds">Count me as away after this many seconds without input</label>
-      <input
+      <NumberSetting
         id="idle-seconds"
-        type="number"
-        inputMode="numeric"
-        min="15"
-        max="600"
-        step="1"
-        aria-describedby="idle-help"
+        label="Count me as away after this many seconds without input"
+        help="From 15 seconds to 10 minutes (600 seconds). Default: 60."
+        min={15}
+        max={600}
+        step={1}
         value={idleSeconds()}
-        onInput={(e) => setIdleSeconds(e.currentTarget.value)}
+        onInput={setIdleSeconds}
       />
-      <p id="idle-help" class="muted">
-        From 15 seconds to 10 minutes (600 seconds). Default: 60.
-      </p>
-      <label for="required-percent">
-        Time required before recording, as a percentage of the stated duration
-      </label>
-      <input
+      <NumberSetting
         id="required-percent"
-        type="number"
-        inputMode="numeric"
-        min="25"
-        max="200"
-        step="5"
-        aria-describedby="percent-help"
+        label="Time required before recording, as a percentage of the stated duration"
+        help="From 25 % to 200 %. Default: 100 %, the time the page states."
+        min={25}
+        max={200}
+        step={5}
         value={requiredPercent()}
-        onInput={(e) => setRequiredPercent(e.currentTarget.value)}
+        onInput={setRequiredPercent}
       />
-      <p id="percent-help" class="muted">
-        From 25 % to 200 %. Default: 100 %, the time the page states.
-      </p>
       <div class="checkbox">
         <input
           id="notify-ready"
@@ -117,5 +105,37 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
         )}
       </Show>
     </form>
+  );
+}
+
+/** A labelled whole-number field with its help text. */
+function NumberSetting(props: {
+  id: string;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  step: number;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        aria-describedby={`${props.id}-help`}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      <p id={`${props.id}-help`} class="muted">
+        {props.help}
+      </p>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { corpusPages, corpusUrl, CORPUS_DIR, type CorpusPage } from '../corpus.ts';
 import { bundleDetection } from './detection-bundle.ts';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
+import { CHROMIUM_ARGS, EXECUTABLES } from './harness.ts';
 import type { ResourceDetection } from '../../utils/detection/schema.ts';
 
 /**
@@ -31,17 +32,10 @@ export async function openChromiumCorpus(): Promise<ChromiumCorpus> {
   const detectionSource = await bundleDetection();
   const server: FixtureServer = await startFixtureServer(0, `${CORPUS_DIR}/`);
   const browser: Browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: EXECUTABLES.chromium,
     headless: true,
     pipe: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const tab: Page = await browser.newPage();
   await tab.setJavaScriptEnabled(false);

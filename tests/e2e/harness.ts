@@ -18,10 +18,20 @@ export const OUTPUT_DIRS: Record<BrowserName, string> = {
   firefox: fileURLToPath(new URL('../../.output/firefox-mv3/', import.meta.url)),
 };
 
-const EXECUTABLES: Record<BrowserName, string> = {
+export const EXECUTABLES: Record<BrowserName, string> = {
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
 };
+
+/** Flags for Debian's Chromium on this machine: no network beyond loopback, fresh profile. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface ExtensionBrowser {
   name: BrowserName;
@@ -68,15 +78,7 @@ export async function launchWithExtension(
       headless,
       pipe: true,
       enableExtensions: [extensionDir],
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${profileDir}`,
-      ],
+      args: [...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`],
     });
     const worker = await browser.waitForTarget(
       (target) =>

@@ -1,7 +1,7 @@
 /** Small, bounded DOM-reading helpers shared by the detection signals. */
 
 /** Elements whose text is never part of the page's own content. */
-const NEVER_CONTENT = new Set([
+export const NEVER_CONTENT = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',

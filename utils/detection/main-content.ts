@@ -1,4 +1,4 @@
-import { all, walk } from '@/utils/detection/dom-text';
+import { all, NEVER_CONTENT, walk } from '@/utils/detection/dom-text';
 
 /**
  * The page's main content, and what in it is not content: menus, footers, sidebars, comments,
@@ -8,12 +8,7 @@ import { all, walk } from '@/utils/detection/dom-text';
 
 /** Never content, whatever it holds. */
 const NOT_CONTENT_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'IFRAME',
+  ...NEVER_CONTENT,
   'NAV',
   'FOOTER',
   'ASIDE',
