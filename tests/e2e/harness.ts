@@ -61,13 +61,18 @@ async function waitUntilLoaded(page: Page, url: string, timeout = 15_000): Promi
 
 export async function launchWithExtension(
   name: BrowserName,
-  options: { headless?: boolean } = {},
+  options: {
+    headless?: boolean;
+    /** Reuse a browser profile (to test a restart); it is then left for the caller to delete. */
+    profileDir?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = OUTPUT_DIRS[name];
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
-  const profileDir = await mkdtemp(join(tmpdir(), `learnlog-${name}-`));
+  const ownProfile = options.profileDir === undefined;
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), `learnlog-${name}-`)));
   const headless = options.headless ?? true;
   let browser: Browser;
   let extensionOrigin: string;
@@ -127,7 +132,7 @@ export async function launchWithExtension(
     },
     async close() {
       await browser.close().catch(() => undefined);
-      await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
+      if (ownProfile) await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }
