@@ -47,6 +47,8 @@ export async function upsertDetectedResource(
       kind: detection.kind,
       requiredSeconds: detection.requiredSeconds,
       spentMs: existing?.spentMs ?? 0,
+      // Kept, or another tab announcing the resource would let the same moments count twice.
+      ...(existing?.creditedUntil !== undefined ? { creditedUntil: existing.creditedUntil } : {}),
       firstSeenAt: existing?.firstSeenAt ?? now,
       lastSeenAt: now,
       ...(detection.typeLabel ? { typeLabel: detection.typeLabel } : {}),

@@ -106,6 +106,24 @@ describe('background message handling', () => {
     expect(later).toMatchObject({ spentMs: 8_100 });
   });
 
+  it('still counts a moment once when another tab announces the resource in between', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(7),
+    );
+    // Tab 8 reloads and announces the resource again, then reports the same five seconds.
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));
+    clock += 100;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(8),
+    );
+    expect(reply).toMatchObject({ spentMs: 5_100 });
+  });
+
   it('applies the required-time percentage and the idle setting', async () => {
     settings.tracking.requiredPercent = 50;
     settings.tracking.idleSeconds = 15;
