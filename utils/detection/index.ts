@@ -91,7 +91,9 @@ export function detectResource(
       : (schema.kind ?? meta?.kind ?? kindFromOpenGraph(doc));
     const isReading =
       declaredKind === 'article' || declaredKind === 'blog' || declaredKind === 'document';
-    const visible = findVisibleDuration(doc, mainRoot, !isReading);
+    // The text walk is the costliest signal: skip it once a higher one has given a usable time.
+    const settled = candidates.some((candidate) => candidate.seconds <= MAX_TRUSTED_SECONDS);
+    const visible = settled ? null : findVisibleDuration(doc, mainRoot, !isReading);
     if (visible) candidates.push({ ...visible, source: 'visible-text' });
     const media = findMainMedia(mainRoot);
     if (media?.seconds)
