@@ -42,15 +42,10 @@ export function readAttention(): AttentionState {
   };
 }
 
-export interface AttentionHandlers {
-  onChange: (state: AttentionState) => void;
-  onInput: () => void;
-}
-
 /** Listens until `signal` aborts (the session ends, or the extension is reloaded). */
 export function watchAttention(
   signal: AbortSignal,
-  { onChange, onInput }: AttentionHandlers,
+  onChange: (state: AttentionState) => void,
 ): void {
   const changed = (event: Event) => {
     if (event.isTrusted) onChange(readAttention());
@@ -61,7 +56,6 @@ export function watchAttention(
   window.addEventListener('blur', changed, options);
   window.addEventListener('pageshow', changed, options);
   for (const type of MEDIA_EVENTS) document.addEventListener(type, changed, options);
-  watchPresence(signal, onInput);
 }
 
 /** Calls `onInput` for each trusted input event until `signal` aborts. */

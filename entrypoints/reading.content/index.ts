@@ -18,9 +18,13 @@ export default defineContentScript({
     let session: ReadingSession | undefined;
     let stopWatching: (() => void) | undefined;
     // Presence outlives sessions: arriving on the page is the reader's act, and later sessions
-    // (single-page navigation) start from the page's real last input.
+    // (single-page navigation) start from the page's real last input. One set of listeners for
+    // the page; the current session hears of each input from here.
     let lastInputAt = performance.now();
-    watchPresence(ctx.signal, () => (lastInputAt = performance.now()));
+    watchPresence(ctx.signal, () => {
+      lastInputAt = performance.now();
+      session?.input();
+    });
 
     const detect = () => {
       const detection = detectResource(document, new URL(location.href));
@@ -52,11 +56,14 @@ export default defineContentScript({
     // Single-page apps change the address without a reload, usually before they render the new
     // page: the old session ends at once, and the new page is read once the DOM has settled (or
     // shortly, if it does not change at all).
+    // One pending look at a time, however fast a page changes its address.
+    let lookAfterNavigation: number | undefined;
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       session?.stop();
       session = undefined;
       watchWhileContentArrives();
-      ctx.setTimeout(() => {
+      clearTimeout(lookAfterNavigation);
+      lookAfterNavigation = ctx.setTimeout(() => {
         if (!session) detect();
       }, QUIET_MS * 2);
     });

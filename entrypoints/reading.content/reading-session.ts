@@ -19,6 +19,8 @@ export interface ReadingSession {
   readonly detection: ResourceDetection;
   /** Newer information about the same resource (e.g. its video's length became known). */
   update(detection: ResourceDetection): void;
+  /** A trusted input event: the reader is present. */
+  input(): void;
   stop(): void;
 }
 
@@ -60,7 +62,7 @@ export function startReadingSession(
       untilReady > 0 ? untilReady + 50 : Infinity,
       accountant.msUntilIdle() + 50,
     );
-    timer = ctx.setTimeout(() => void report(), Math.max(MIN_DELAY_MS, delay));
+    timer = ctx.setTimeout(() => report(), Math.max(MIN_DELAY_MS, delay));
   }
 
   /** The reading port (see READING_PORT), opened again if the worker restarted. */
@@ -85,7 +87,7 @@ export function startReadingSession(
     return opened;
   }
 
-  async function report(final = false): Promise<void> {
+  function report(final = false): void {
     // Until the background has acknowledged the resource, time stays with the accountant.
     if (!snapshot) return;
     const countedMs = accountant.take();
@@ -112,20 +114,12 @@ export function startReadingSession(
   // Listeners end with the session, or with the content script if the extension is reloaded.
   const ended = new AbortController();
   const signal = AbortSignal.any([ended.signal, ctx.signal]);
-  watchAttention(signal, {
-    onChange(state) {
-      accountant.update(state);
-      void report();
-    },
-    onInput() {
-      const wasCounting = accountant.isCounting();
-      accountant.input();
-      // Back from idle: counting (and its report timer) resumes. Otherwise nothing to do.
-      if (!wasCounting && accountant.isCounting()) schedule();
-    },
+  watchAttention(signal, (state) => {
+    accountant.update(state);
+    report();
   });
   // pagehide: the last chance to report before the page goes (reload, navigation, tab closed).
-  window.addEventListener('pagehide', () => void report(true), { signal });
+  window.addEventListener('pagehide', () => report(true), { signal });
 
   function announce(): void {
     void sendMessage('content:resource-detected', { detection })
@@ -146,10 +140,17 @@ export function startReadingSession(
     update(next) {
       if (JSON.stringify(next) === JSON.stringify(detection)) return;
       detection = next;
-      void report().then(announce);
+      report();
+      announce();
+    },
+    input() {
+      const wasCounting = accountant.isCounting();
+      accountant.input();
+      // Back from idle: counting (and its report timer) resumes. Otherwise nothing to do.
+      if (!wasCounting && accountant.isCounting()) schedule();
     },
     stop() {
-      void report(true);
+      report(true);
       port?.disconnect();
       stopped = true;
       ended.abort();
