@@ -15,8 +15,8 @@ export const NEVER_CONTENT = new Set([
 const FURNITURE =
   'nav, footer, [role="navigation"], [role="contentinfo"], [hidden], [aria-hidden="true"]';
 
-/** Upper bound on text nodes visited, so an enormous page cannot stall detection. */
-export const MAX_TEXT_NODES = 20_000;
+/** Upper bound on nodes (elements and text) visited, so an enormous page cannot stall detection. */
+const MAX_VISITED_NODES = 80_000;
 
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -67,7 +67,7 @@ export function walk(
 
 /**
  * Visits the document's content text nodes in order, skipping scripts, styles and the like,
- * stopping after `MAX_TEXT_NODES` nodes. The callback returns true to stop early.
+ * stopping after `MAX_VISITED_NODES` nodes. The callback returns true to stop early.
  */
 export function forEachTextNode(root: Node, visit: (node: Text) => boolean | undefined): void {
   walk(
@@ -77,7 +77,7 @@ export function forEachTextNode(root: Node, visit: (node: Text) => boolean | und
       node.nodeType === 3 && (node.nodeValue ?? '').trim().length > 0
         ? visit(node as Text)
         : undefined,
-    MAX_TEXT_NODES * 4,
+    MAX_VISITED_NODES,
   );
 }
 
