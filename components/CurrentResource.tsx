@@ -4,6 +4,7 @@ import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';
 import { formatCountdown, formatDuration } from '@/utils/duration';
 import { describeDurationSource } from '@/utils/duration-source';
+import type { Regulator } from '@/utils/profile/regulators';
 
 /** The resource in the current tab: what it is, how far the learner has got, and the form. */
 export function CurrentResource(props: {
@@ -11,6 +12,7 @@ export function CurrentResource(props: {
   /** The stated (or estimated) time × the learner's percentage. */
   requiredMs: number;
   db: LearnlogDatabase;
+  regulator: Regulator;
 }) {
   const requiredMs = () => props.requiredMs;
   const remainingSeconds = () => Math.max(0, (requiredMs() - props.progress.spentMs) / 1000);
@@ -61,6 +63,7 @@ export function CurrentResource(props: {
         ready={ready()}
         remainingSeconds={remainingSeconds()}
         db={props.db}
+        regulator={props.regulator}
       />
     </section>
   );

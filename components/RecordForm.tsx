@@ -1,62 +1,90 @@
-import { createSignal, For, Show } from 'solid-js';
-import { KIND_LABELS } from '@/components/kind-labels';
+import { createEffect, createSignal, on, onMount, Show } from 'solid-js';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
+import { draftFields, RecordFields, type RecordFieldValues } from '@/components/RecordFields';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';
-import { RESOURCE_KINDS, type ResourceKind } from '@/utils/detection/schema';
+import { addRecord } from '@/utils/db/records-store';
 import { formatCountdown, formatDuration } from '@/utils/duration';
-import { createRecord, localIsoDate } from '@/utils/records';
+import { localIsoDate } from '@/utils/iso-date';
+import type { Regulator } from '@/utils/profile/regulators';
+import { clearDraft, loadDraft, saveDraft } from '@/utils/record-drafts';
+import { createRecord } from '@/utils/records';
 
 /**
  * "Record your learning": prefilled from the resource, with the CPD reflection. Until the
  * required time is spent the main button is disabled and says why; "Record anyway" stays
- * available and marks the record as made before the stated duration (issue #4).
+ * available and marks the record as made before the stated duration (issue #4). What the
+ * learner types is kept if the popup closes (`utils/record-drafts.ts`).
  */
 export function RecordForm(props: {
   progress: ResourceProgress;
   ready: boolean;
   remainingSeconds: number;
   db: LearnlogDatabase;
+  regulator: Regulator;
 }) {
   const today = localIsoDate(new Date());
   // Untracked on purpose: the form is prefilled once and then belongs to the learner.
   // eslint-disable-next-line solid/reactivity
   const initial = props.progress;
-
   const spentSeconds = Math.floor(initial.spentMs / 1000);
   // Credited time: the stated duration once it is met, otherwise the time actually spent.
   // eslint-disable-next-line solid/reactivity
   const creditedDefault = props.ready
     ? (initial.stated?.seconds ?? initial.requiredSeconds)
     : spentSeconds;
-  const [title, setTitle] = createSignal(initial.title);
-  const [kind, setKind] = createSignal<ResourceKind>(initial.kind);
-  const [date, setDate] = createSignal(today);
-  const [minutes, setMinutes] = createSignal(String(Math.max(1, Math.round(creditedDefault / 60))));
-  const [whatLearned, setWhatLearned] = createSignal('');
-  const [howWillUse, setHowWillUse] = createSignal('');
+
+  const [values, setValues] = createStore<RecordFieldValues>({
+    title: initial.title,
+    url: initial.url,
+    kind: initial.kind,
+    date: today,
+    minutes: String(Math.max(1, Math.round(creditedDefault / 60))),
+    whatLearned: '',
+    howWillUse: '',
+    standards: [],
+    participatory: false,
+    planned: false,
+    tags: '',
+    notes: '',
+  });
   const [error, setError] = createSignal('');
   const [saved, setSaved] = createSignal<'' | 'on-time' | 'early'>('');
+  const [restored, setRestored] = createSignal(false);
+  const [draftLoaded, setDraftLoaded] = createSignal(false);
+
+  onMount(async () => {
+    const draft = await loadDraft(initial.url).catch(() => undefined);
+    if (draft) {
+      setValues(reconcile({ ...draft, url: initial.url }));
+      setRestored(true);
+    }
+    setDraftLoaded(true);
+  });
+  // Saved on every change, but only once the kept draft is back: a blank form never replaces it.
+  createEffect(
+    on(
+      () => JSON.stringify(values),
+      () => {
+        if (draftLoaded() && !saved())
+          void saveDraft(initial.url, structuredClone(unwrap(values))).catch(() => undefined);
+      },
+      { defer: true },
+    ),
+  );
 
   async function save(early: boolean) {
     setError('');
     const result = createRecord(
       {
-        title: title(),
-        url: props.progress.url,
-        kind: kind(),
-        ...(props.progress.typeLabel ? { typeLabel: props.progress.typeLabel } : {}),
-        date: date(),
-        creditedSeconds: Math.round(Number(minutes()) * 60),
+        ...draftFields({ ...values, url: initial.url }),
+        origin: 'page',
+        ...(initial.typeLabel ? { typeLabel: initial.typeLabel } : {}),
         spentSeconds: Math.floor(props.progress.spentMs / 1000),
-        ...(props.progress.stated
-          ? {
-              statedSeconds: props.progress.stated.seconds,
-              statedSource: props.progress.stated.source,
-            }
+        ...(initial.stated
+          ? { statedSeconds: initial.stated.seconds, statedSource: initial.stated.source }
           : {}),
         recordedEarly: early,
-        whatLearned: whatLearned(),
-        howWillUse: howWillUse(),
       },
       new Date(),
       () => crypto.randomUUID(),
@@ -66,7 +94,8 @@ export function RecordForm(props: {
       return;
     }
     try {
-      await props.db.records.add(result.record);
+      await addRecord(props.db, result.record);
+      await clearDraft(initial.url).catch(() => undefined);
       setSaved(early ? 'early' : 'on-time');
     } catch {
       setError('Learnlog could not save this record. Nothing was saved; please try again.');
@@ -91,68 +120,18 @@ export function RecordForm(props: {
     >
       <form class="record-form" onSubmit={submit} aria-labelledby="record-heading" novalidate>
         <h3 id="record-heading">Record your learning</h3>
-        <label for="record-title">Title</label>
-        <input
-          id="record-title"
-          required
-          maxLength={300}
-          value={title()}
-          onInput={(e) => setTitle(e.currentTarget.value)}
-        />
-        <div class="row">
-          <div>
-            <label for="record-type">Type</label>
-            <select
-              id="record-type"
-              value={kind()}
-              onChange={(e) => setKind(e.currentTarget.value as ResourceKind)}
-            >
-              <For each={RESOURCE_KINDS}>
-                {(option) => <option value={option}>{KIND_LABELS[option]}</option>}
-              </For>
-            </select>
-          </div>
-          <div>
-            <label for="record-date">Date</label>
-            <input
-              id="record-date"
-              type="date"
-              required
-              max={today}
-              value={date()}
-              onInput={(e) => setDate(e.currentTarget.value)}
-            />
-          </div>
-          <div>
-            <label for="record-minutes">Duration (minutes)</label>
-            <input
-              id="record-minutes"
-              type="number"
-              inputMode="numeric"
-              min="1"
-              max="1440"
-              step="1"
-              required
-              value={minutes()}
-              onInput={(e) => setMinutes(e.currentTarget.value)}
-            />
-          </div>
-        </div>
-        <label for="record-learned">What did you learn?</label>
-        <textarea
-          id="record-learned"
-          rows="3"
-          maxLength={5000}
-          value={whatLearned()}
-          onInput={(e) => setWhatLearned(e.currentTarget.value)}
-        />
-        <label for="record-use">How will you use it?</label>
-        <textarea
-          id="record-use"
-          rows="3"
-          maxLength={5000}
-          value={howWillUse()}
-          onInput={(e) => setHowWillUse(e.currentTarget.value)}
+        <Show when={restored()}>
+          <p class="muted" data-testid="draft-restored">
+            Your unsaved notes for this page were kept.
+          </p>
+        </Show>
+        <RecordFields
+          values={values}
+          setValues={setValues}
+          regulator={props.regulator}
+          today={today}
+          idPrefix="record"
+          showUrl={false}
         />
         <Show when={error()}>
           <p class="error" role="alert" data-testid="record-error">

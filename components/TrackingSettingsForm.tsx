@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
+import { NumberSetting } from '@/components/NumberSetting';
 import { TrackingSettingsSchema, type Settings } from '@/utils/settings';
-import { saveSettings } from '@/utils/settings-store';
+import { saveSettingsSection } from '@/utils/settings-store';
 
 /** How Learnlog measures time: idle threshold, required percentage, "ready" notification. */
 export function TrackingSettingsForm(props: { initial: Settings }) {
@@ -43,7 +44,7 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
       return;
     }
     try {
-      await saveSettings({ ...props.initial, tracking: parsed.data });
+      await saveSettingsSection('tracking', parsed.data);
       setStatus({ kind: 'saved', text: 'Settings saved.' });
     } catch {
       setStatus({
@@ -105,37 +106,5 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
         )}
       </Show>
     </form>
-  );
-}
-
-/** A labelled whole-number field with its help text. */
-function NumberSetting(props: {
-  id: string;
-  label: string;
-  help: string;
-  min: number;
-  max: number;
-  step: number;
-  value: string;
-  onInput: (value: string) => void;
-}) {
-  return (
-    <>
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        inputMode="numeric"
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        aria-describedby={`${props.id}-help`}
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-      <p id={`${props.id}-help`} class="muted">
-        {props.help}
-      </p>
-    </>
   );
 }

@@ -1,33 +1,65 @@
 import { z } from 'zod';
-import { ResourceKindSchema, DurationSourceSchema } from '@/utils/detection/schema';
+import { DurationSourceSchema, RESOURCE_KINDS } from '@/utils/detection/schema';
+import { isoDateSchema, localIsoDate } from '@/utils/iso-date';
 
 /**
- * A learning record: the CPD evidence a learner keeps. Validated with zod wherever it is
- * created or read back from outside (the popup form now, imports later).
+ * A learning record: the CPD evidence a learner keeps (issue #5). Validated with zod wherever it
+ * is created, edited or read back from outside (forms now, imports later), so a bad value is
+ * refused with a plain message and nothing is half-saved.
  */
 
-const MAX_TEXT = 5_000;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-26');
+export const MAX_TITLE = 300;
+export const MAX_TEXT = 5_000;
+export const MAX_TAGS = 20;
+export const MAX_TAG = 40;
+
+/** Kinds of learning: what a page can be (detection), plus learning away from a web page. */
+export const RECORD_KINDS = [
+  ...RESOURCE_KINDS,
+  'conference',
+  'workshop',
+  'supervision',
+  'discussion',
+  'shadowing',
+] as const;
+export const RecordKindSchema = z.enum(RECORD_KINDS, { error: 'Choose a type of learning.' });
+export type RecordKind = z.infer<typeof RecordKindSchema>;
+
+/** Control characters (not tab or newline) have no place in evidence; they are removed. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const cleanText = (max: number, tooLong: string) =>
+  z
+    .string({ error: 'Expected text.' })
+    .transform((value) => value.replace(CONTROL_CHARACTERS, '').trim())
+    .pipe(z.string().max(max, tooLong));
+
+const reflection = (field: string) =>
+  cleanText(MAX_TEXT, `${field} is too long (5,000 characters at most).`);
+
+export const TagSchema = z
+  .string()
+  .trim()
+  .min(1, 'A tag cannot be empty.')
+  .max(MAX_TAG, `Keep each tag to ${MAX_TAG} characters or fewer.`);
 
 export const LearningRecordSchema = z.object({
-  id: z.uuid(),
-  title: z
-    .string()
-    .trim()
-    .min(1, 'Give the learning a title.')
-    .max(300, 'The title is too long (300 characters at most).'),
+  id: z.uuid({ error: 'The record id is not valid.' }),
+  title: cleanText(MAX_TITLE, `The title is too long (${MAX_TITLE} characters at most).`).pipe(
+    z.string().min(1, 'Give the learning a title.'),
+  ),
   url: z
-    .url({ protocol: /^https?$/ })
-    .max(2048)
+    .url({ protocol: /^https?$/, error: 'The address must be a web address (https://…).' })
+    .max(2048, 'The address is too long.')
     .optional(),
-  kind: ResourceKindSchema,
-  typeLabel: z.string().max(60).optional(),
+  kind: RecordKindSchema,
+  typeLabel: cleanText(60, 'The type label is too long.').optional(),
   /** The day the learning happened, as a calendar date (no time zone surprises). */
-  date: isoDate,
+  date: isoDateSchema,
   /** Seconds credited as CPD time. */
   creditedSeconds: z
-    .number()
-    .int()
+    .number({ error: 'Enter how long the learning took.' })
+    .int('Use whole minutes.')
     .positive('Enter how long the learning took.')
     .max(24 * 3600, 'One record can be 24 hours at most.'),
   /** Attentive seconds Learnlog measured on the page, if it was a web resource. */
@@ -36,8 +68,18 @@ export const LearningRecordSchema = z.object({
   statedSource: DurationSourceSchema.optional(),
   /** True when recorded before the required time was reached (issue #4). */
   recordedEarly: z.boolean(),
-  whatLearned: z.string().trim().max(MAX_TEXT, 'Keep each reflection under 5,000 characters.'),
-  howWillUse: z.string().trim().max(MAX_TEXT, 'Keep each reflection under 5,000 characters.'),
+  /** Recorded from a web page Learnlog timed, or entered by hand (a course, a conference…). */
+  origin: z.enum(['page', 'manual']),
+  whatLearned: reflection('“What did you learn?”'),
+  howWillUse: reflection('“How will it change your practice?”'),
+  /** Ids of the standards or code themes it relates to (`utils/profile/regulators.ts`). */
+  standards: z.array(z.string().max(60)).max(30),
+  /** Learning with other people (NMC: participatory). */
+  participatory: z.boolean({ error: 'Say whether you learned with other people.' }),
+  /** Planned, not unplanned, learning (GPhC counts planned records). */
+  planned: z.boolean(),
+  tags: z.array(TagSchema).max(MAX_TAGS, `Use ${MAX_TAGS} tags at most.`),
+  notes: cleanText(MAX_TEXT, 'The notes are too long (5,000 characters at most).'),
   createdAt: z.number().int().positive(),
   updatedAt: z.number().int().positive(),
   /** Soft deletion, so a later sync can pass deletes on. */
@@ -47,35 +89,70 @@ export type LearningRecord = z.infer<typeof LearningRecordSchema>;
 
 export type RecordDraft = Omit<LearningRecord, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
-/** Today's date in the learner's own time zone, as YYYY-MM-DD. */
-export function localIsoDate(time: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
+export type RecordResult = { ok: true; record: LearningRecord } | { ok: false; error: string };
+
+/**
+ * Splits "Safeguarding, dementia care; #handover" into tags: trimmed, without a leading "#",
+ * without repeats (case-insensitive, the first spelling kept).
+ */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const part of text.split(/[,;\n]/)) {
+    const tag = part.trim().replace(/^#+/, '').trim();
+    const key = tag.toLocaleLowerCase('en-GB');
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  return tags;
+}
+
+function validate(candidate: unknown, now: Date): RecordResult {
+  const date = (candidate as { date?: unknown }).date;
+  if (typeof date === 'string' && date > localIsoDate(now)) {
+    return { ok: false, error: 'The date is in the future. Choose today or an earlier day.' };
+  }
+  const parsed = LearningRecordSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return { ok: false, error: parsed.error.issues[0]?.message ?? 'The record is not valid.' };
+  }
+  return { ok: true, record: parsed.data };
 }
 
 /**
  * Builds a validated record from a draft. Refuses dates in the future: evidence is of
  * learning already done.
  */
-export function createRecord(
-  draft: RecordDraft,
-  now: Date,
-  newId: () => string,
-): { ok: true; record: LearningRecord } | { ok: false; error: string } {
-  if (draft.date > localIsoDate(now)) {
-    return { ok: false, error: 'The date is in the future. Choose today or an earlier day.' };
-  }
+export function createRecord(draft: RecordDraft, now: Date, newId: () => string): RecordResult {
   const time = now.getTime();
-  const parsed = LearningRecordSchema.safeParse({
-    ...draft,
-    id: newId(),
-    createdAt: time,
-    updatedAt: time,
-  });
-  if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues[0]?.message ?? 'The record is not valid.' };
-  }
-  return { ok: true, record: parsed.data };
+  return validate({ ...draft, id: newId(), createdAt: time, updatedAt: time }, now);
+}
+
+/** The learner's edit of a record: same id and creation time, a later `updatedAt`. */
+export function editRecord(
+  existing: LearningRecord,
+  changes: Partial<RecordDraft>,
+  now: Date,
+): RecordResult {
+  const merged: Record<string, unknown> = {
+    ...existing,
+    ...changes,
+    updatedAt: Math.max(now.getTime(), existing.updatedAt + 1),
+  };
+  // A field the edit clears (a manual entry's web address) is removed, not kept as undefined.
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return validate(merged, now);
+}
+
+/** Soft deletion: kept as a tombstone so a sync can pass the delete on; undo clears it. */
+export function markDeleted(record: LearningRecord, now: number): LearningRecord {
+  return { ...record, deletedAt: now, updatedAt: Math.max(now, record.updatedAt + 1) };
+}
+
+export function markRestored(record: LearningRecord, now: number): LearningRecord {
+  const { deletedAt: _deleted, ...rest } = record;
+  return { ...rest, updatedAt: Math.max(now, record.updatedAt + 1) };
 }
 
 /** Newest first: by learning date, then by when it was recorded. */
@@ -83,10 +160,12 @@ export function compareNewestFirst(a: LearningRecord, b: LearningRecord): number
   return b.date.localeCompare(a.date) || b.createdAt - a.createdAt;
 }
 
-/** Credited seconds of live records whose date falls in the same calendar month as `now`. */
-export function secondsThisMonth(records: readonly LearningRecord[], now: Date): number {
-  const month = localIsoDate(now).slice(0, 7);
-  return records
-    .filter((record) => !record.deletedAt && record.date.startsWith(month))
-    .reduce((sum, record) => sum + record.creditedSeconds, 0);
+/** The site a record came from ("learning.example.org"), or undefined for manual entries. */
+export function siteOf(record: Pick<LearningRecord, 'url'>): string | undefined {
+  if (!record.url) return undefined;
+  try {
+    return new URL(record.url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
 }

@@ -14,6 +14,18 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
 }
 
+/**
+ * Saves one section (tracking, profile) over the latest stored settings, so two forms on the
+ * settings page never undo each other's changes.
+ */
+export async function saveSettingsSection<K extends 'tracking' | 'profile'>(
+  section: K,
+  value: Settings[K],
+): Promise<void> {
+  const current = await loadSettings();
+  await saveSettings({ ...current, [section]: value });
+}
+
 /** Calls back with the new settings whenever they change; returns the unsubscribe function. */
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { isoDateSchema } from '@/utils/iso-date';
+import { REGULATOR_IDS } from '@/utils/profile/regulators';
 
 /**
  * The learner's settings: validated with zod wherever they are read or written, with defaults,
  * so a missing, old or damaged value never breaks the extension. Kept in `storage.local`.
+ * Older versions are migrated step by step (`MIGRATIONS`); each step has a unit test.
  */
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const TrackingSettingsSchema = z.object({
   /** Seconds without input after which the reader counts as away (issue #4: 15 s to 10 min). */
@@ -25,32 +28,91 @@ export const TrackingSettingsSchema = z.object({
   notifyWhenReady: z.boolean(),
 });
 
+/** Who the learner answers to, and the goal for their cycle (issue #5). */
+export const ProfileSettingsSchema = z.object({
+  regulator: z.enum(REGULATOR_IDS, { error: 'Choose your regulator or “Other or none”.' }),
+  /** The day the current cycle ends: revalidation, renewal, appraisal or anniversary date. */
+  cycleEndDate: isoDateSchema.optional(),
+  /** The learner's own goal in hours, where the regulator sets none. */
+  goalHours: z
+    .number({ error: 'Enter a number of hours.' })
+    .int('Use whole hours.')
+    .min(1, 'The goal must be at least 1 hour.')
+    .max(1000, 'The goal can be 1,000 hours at most.')
+    .optional(),
+  /** Cycle length in months, for "Other or none" only. */
+  cycleMonths: z
+    .number({ error: 'Enter a number of months.' })
+    .int('Use whole months.')
+    .min(1, 'The period must be at least 1 month.')
+    .max(60, 'The period can be 60 months (5 years) at most.')
+    .optional(),
+});
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   tracking: TrackingSettingsSchema,
+  profile: ProfileSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type TrackingSettings = z.infer<typeof TrackingSettingsSchema>;
+export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   tracking: { idleSeconds: 60, requiredPercent: 100, notifyWhenReady: false },
+  profile: { regulator: 'none' },
 };
 
+type Stored = Record<string, unknown>;
+
+/** Step `n` turns version n settings into version n + 1. */
+const MIGRATIONS: Record<number, (old: Stored) => Stored> = {
+  // Version 2 added the learner's profile and goal (issue #5).
+  1: (old) => ({ ...old, version: 2, profile: DEFAULT_SETTINGS.profile }),
+};
+
+/** Applies the migrations from the stored version up to the current one. */
+export function migrateSettings(stored: unknown): Stored {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  let current = stored as Stored;
+  let version = typeof current.version === 'number' ? current.version : 1;
+  while (version < SETTINGS_VERSION && MIGRATIONS[version]) {
+    current = MIGRATIONS[version]!(current);
+    version += 1;
+  }
+  return current;
+}
+
+/** Keeps each valid field of one section and defaults the rest. */
+function salvageSection<T extends Record<string, unknown>>(
+  schema: z.ZodObject,
+  stored: unknown,
+  defaults: T,
+): T {
+  const section = (typeof stored === 'object' && stored !== null ? stored : {}) as Stored;
+  const merged: Stored = { ...defaults };
+  for (const [key, field] of Object.entries(schema.shape)) {
+    if (!(key in section)) continue;
+    const parsed = (field as z.ZodType).safeParse(section[key]);
+    if (parsed.success && parsed.data !== undefined) merged[key] = parsed.data;
+  }
+  return merged as T;
+}
+
 /**
- * Reads stored settings: valid fields are kept, anything missing or invalid falls back to its
- * default (a damaged store must not stop time being counted).
+ * Reads stored settings: older versions are migrated; valid fields are kept, anything missing
+ * or invalid falls back to its default (a damaged store must not stop time being counted).
  */
 export function readSettings(stored: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(stored);
+  const migrated = migrateSettings(stored);
+  const parsed = SettingsSchema.safeParse(migrated);
   if (parsed.success) return parsed.data;
-  const tracking = (stored as { tracking?: Record<string, unknown> } | null)?.tracking ?? {};
-  const merged = { ...DEFAULT_SETTINGS.tracking };
-  for (const key of Object.keys(merged) as (keyof TrackingSettings)[]) {
-    const field = TrackingSettingsSchema.shape[key].safeParse(tracking[key]);
-    if (field.success) (merged as Record<string, unknown>)[key] = field.data;
-  }
-  return { version: SETTINGS_VERSION, tracking: merged };
+  return {
+    version: SETTINGS_VERSION,
+    tracking: salvageSection(TrackingSettingsSchema, migrated.tracking, DEFAULT_SETTINGS.tracking),
+    profile: salvageSection(ProfileSettingsSchema, migrated.profile, DEFAULT_SETTINGS.profile),
+  };
 }
 
 /** Required milliseconds for a resource, after the learner's percentage. */

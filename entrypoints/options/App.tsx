@@ -1,4 +1,5 @@
 import { createResource, Show } from 'solid-js';
+import { ProfileSettingsForm } from '@/components/ProfileSettingsForm';
 import { TrackingSettingsForm } from '@/components/TrackingSettingsForm';
 import { loadSettings } from '@/utils/settings-store';
 
@@ -8,8 +9,16 @@ export default function App() {
     <main class="page">
       <h1>Learnlog settings</h1>
       <Show when={settings()} fallback={<p class="muted">Loading your settings…</p>}>
-        {(current) => <TrackingSettingsForm initial={current()} />}
+        {(current) => (
+          <>
+            <ProfileSettingsForm initial={current().profile} />
+            <TrackingSettingsForm initial={current()} />
+          </>
+        )}
       </Show>
+      <p>
+        <a href={browser.runtime.getURL('/log.html')}>Open your learning log</a>
+      </p>
     </main>
   );
 }

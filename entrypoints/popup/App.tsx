@@ -1,10 +1,11 @@
 import { createResource, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/CurrentResource';
-import { RecordList } from '@/components/RecordList';
+import { RecentLearning } from '@/components/RecentLearning';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
 import { createLiveQuery } from '@/utils/live-query';
 import { sendMessage } from '@/utils/messages/send';
+import { REGULATORS } from '@/utils/profile/regulators';
 import { requiredMsFor } from '@/utils/settings';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 
@@ -22,17 +23,27 @@ export default function App() {
     undefined,
   );
 
+  async function openLog(hash = '') {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/log.html${hash}`) });
+    window.close();
+  }
+
   return (
     <main class="popup">
       <header class="popup__header">
         <h1>Learnlog</h1>
-        <button
-          type="button"
-          class="link-button"
-          onClick={() => void browser.runtime.openOptionsPage()}
-        >
-          Settings
-        </button>
+        <nav class="header-links" aria-label="Learnlog pages">
+          <button type="button" class="link-button" onClick={() => void openLog()}>
+            Learning log
+          </button>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            Settings
+          </button>
+        </nav>
       </header>
       <Show
         when={settings() && progress()}
@@ -51,11 +62,20 @@ export default function App() {
           <CurrentResource
             progress={current()}
             requiredMs={requiredMsFor(current().requiredSeconds, settings()!)}
+            regulator={REGULATORS[settings()!.profile.regulator]}
             db={db}
           />
         )}
       </Show>
-      <RecordList db={db} />
+      <Show when={settings()}>
+        {(current) => (
+          <RecentLearning
+            db={db}
+            profile={current().profile}
+            onOpenLog={(hash) => void openLog(hash)}
+          />
+        )}
+      </Show>
     </main>
   );
 }

@@ -108,3 +108,30 @@ export async function waitFor<T>(
   }
   return last;
 }
+
+/**
+ * Puts records straight into the extension's database, as a previous version or another device
+ * would have left them. The page must be an extension page that has already opened the
+ * database (so its schema exists).
+ */
+export async function seedRecords(page: Page, records: readonly object[]): Promise<void> {
+  await page.evaluate(
+    (items) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('learnlog');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const transaction = db.transaction('records', 'readwrite');
+          const store = transaction.objectStore('records');
+          for (const item of items) store.put(item);
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    records,
+  );
+}

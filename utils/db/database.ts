@@ -1,23 +1,52 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { LearningRecord } from '@/utils/records';
 import type { ResourceProgress } from '@/utils/db/progress';
 
 /**
  * Learnlog's IndexedDB database. Used only by the background and extension pages: in a content
  * script IndexedDB would belong to the website (lint forbids the import there).
- * Every new `version()` needs an upgrade test against a fixture of the version before it.
+ *
+ * Every new version is added to `SCHEMA` (never edit an old entry) and needs an upgrade test
+ * against a fixture database of the version before it (`tests/unit/utils/db/upgrade.test.ts`).
  */
+export const SCHEMA = {
+  1: {
+    // Indexed fields only: what queries filter or sort on.
+    resources: 'url, lastSeenAt',
+    records: 'id, date, createdAt, updatedAt',
+  },
+  // Version 2 (issue #5): CPD reflection fields on every record; indexes unchanged.
+  2: {
+    resources: 'url, lastSeenAt',
+    records: 'id, date, createdAt, updatedAt',
+  },
+} as const;
+
+export const DATABASE_VERSION = 2;
+
+/** Version 1 records gain the fields version 2 asks of every record, with neutral values. */
+export async function upgradeToVersion2(transaction: Transaction): Promise<void> {
+  await transaction
+    .table('records')
+    .toCollection()
+    .modify((record: Record<string, unknown>) => {
+      record.origin ??= record.url ? 'page' : 'manual';
+      record.standards ??= [];
+      record.participatory ??= false;
+      record.planned ??= false;
+      record.tags ??= [];
+      record.notes ??= '';
+    });
+}
+
 export class LearnlogDatabase extends Dexie {
   resources!: EntityTable<ResourceProgress, 'url'>;
   records!: EntityTable<LearningRecord, 'id'>;
 
   constructor(name = 'learnlog') {
     super(name);
-    this.version(1).stores({
-      // Indexed fields only: what queries filter or sort on.
-      resources: 'url, lastSeenAt',
-      records: 'id, date, createdAt, updatedAt',
-    });
+    this.version(1).stores(SCHEMA[1]);
+    this.version(2).stores(SCHEMA[2]).upgrade(upgradeToVersion2);
   }
 }
 

@@ -1,0 +1,189 @@
+import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { GoalSummary } from '@/components/GoalSummary';
+import { LogFilters } from '@/components/log/LogFilters';
+import { LogList } from '@/components/log/LogList';
+import { RecordEditor } from '@/components/log/RecordEditor';
+import { getDatabase } from '@/utils/db/database';
+import { deleteRecord, liveRecords, undoDelete } from '@/utils/db/records-store';
+import { formatDuration } from '@/utils/duration';
+import { localIsoDate } from '@/utils/iso-date';
+import { createLiveQuery } from '@/utils/live-query';
+import {
+  EMPTY_FILTER,
+  facetsOf,
+  filterRecords,
+  indexRecords,
+  sortRecords,
+  type LogFilter,
+  type LogSort,
+} from '@/utils/log-filter';
+import { summariseLearning } from '@/utils/profile/goals';
+import { REGULATORS } from '@/utils/profile/regulators';
+import type { LearningRecord } from '@/utils/records';
+import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
+
+type Editing = { record?: LearningRecord; opener?: HTMLElement } | undefined;
+
+/** The full-page learning log (issue #5): goal, search, filters, sorting, edit, delete with undo. */
+export default function App() {
+  const db = getDatabase();
+  const today = localIsoDate(new Date());
+  const [settings, { mutate: setSettings }] = createResource(loadSettings);
+  onCleanup(onSettingsChanged(setSettings));
+  const records = createLiveQuery(
+    () => db,
+    (database) => liveRecords(database),
+    undefined,
+  );
+
+  const [filter, setFilter] = createStore<LogFilter>({ ...EMPTY_FILTER });
+  const [sort, setSort] = createSignal<LogSort>('newest');
+  const indexed = createMemo(() => indexRecords(records() ?? []));
+  const sorted = createMemo(() => sortRecords(indexed(), sort()));
+  const results = createMemo(() => filterRecords(sorted(), { ...filter }));
+  const facets = createMemo(() => facetsOf(indexed()));
+  const summary = createMemo(() => {
+    const current = settings();
+    const all = records();
+    return current && all ? summariseLearning(all, current.profile, today) : undefined;
+  });
+  const resultSeconds = createMemo(() =>
+    results().reduce((sum, record) => sum + record.creditedSeconds, 0),
+  );
+
+  const [editing, setEditing] = createSignal<Editing>();
+  const [message, setMessage] = createSignal('');
+  const [deleted, setDeleted] = createSignal<LearningRecord>();
+  let undoButton: HTMLButtonElement | undefined;
+
+  onMount(() => {
+    // The popup's "Add other learning" opens the log at #add.
+    if (location.hash === '#add') {
+      history.replaceState(null, '', location.pathname);
+      setEditing({});
+    }
+  });
+
+  function closeEditor(saved?: string) {
+    const opener = editing()?.opener;
+    setEditing(undefined);
+    if (saved) setMessage(saved);
+    opener?.focus();
+  }
+
+  async function remove(record: LearningRecord) {
+    await deleteRecord(db, record.id, Date.now());
+    setDeleted(record);
+    setMessage('');
+    // The row is gone; focus goes to "Undo" so a keyboard user is not left on the page's body.
+    queueMicrotask(() => undoButton?.focus());
+  }
+
+  async function undo() {
+    const record = deleted();
+    if (!record) return;
+    await undoDelete(db, record.id, Date.now());
+    setDeleted(undefined);
+    setMessage(`Restored “${record.title}”.`);
+  }
+
+  const count = (value: number) => value.toLocaleString('en-GB');
+
+  return (
+    <main class="page page--wide">
+      <header class="log-header">
+        <h1>Your learning log</h1>
+        <div class="actions">
+          <button
+            type="button"
+            data-testid="add-learning"
+            onClick={(event) => setEditing({ opener: event.currentTarget })}
+          >
+            Add learning
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            Settings and goal
+          </button>
+        </div>
+      </header>
+      <Show when={summary()}>
+        {(current) => (
+          <section class="card" aria-labelledby="goal-heading">
+            <h2 id="goal-heading">Your progress</h2>
+            <GoalSummary summary={current()} profile={settings()!.profile} />
+          </section>
+        )}
+      </Show>
+      <LogFilters
+        filter={filter}
+        setFilter={setFilter}
+        sort={sort()}
+        setSort={setSort}
+        facets={facets()}
+      />
+      <p class="log-status" role="status" data-testid="log-status">
+        {records() === undefined
+          ? 'Loading your learning log…'
+          : results().length === indexed().length
+            ? `${count(results().length)} ${results().length === 1 ? 'record' : 'records'}, ${formatDuration(resultSeconds())} in all`
+            : `Showing ${count(results().length)} of ${count(indexed().length)} records, ${formatDuration(resultSeconds())} in all`}
+      </p>
+      <Show when={message()}>
+        <p class="notice" role="status" data-testid="log-message">
+          {message()}
+        </p>
+      </Show>
+      <Show
+        when={results().length > 0}
+        fallback={
+          <Show when={records() !== undefined}>
+            <p class="muted" data-testid="log-empty">
+              {indexed().length === 0
+                ? 'No learning recorded yet. Records you make from the toolbar popup, and learning you add here, appear in this log.'
+                : 'No records match your search and filters.'}
+            </p>
+          </Show>
+        }
+      >
+        <LogList
+          records={results()}
+          onEdit={(record, opener) => setEditing({ record, opener })}
+          onDelete={(record) => void remove(record)}
+        />
+      </Show>
+      <Show when={deleted()}>
+        {(record) => (
+          <div class="undo-bar" data-testid="undo-bar">
+            <p role="status">
+              Deleted “<span dir="auto">{record().title}</span>”.
+            </p>
+            <button
+              type="button"
+              ref={undoButton}
+              onClick={() => void undo()}
+              data-testid="undo-delete"
+            >
+              Undo
+            </button>
+            <button type="button" class="secondary" onClick={() => setDeleted(undefined)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={editing() && settings()}>
+        <RecordEditor
+          db={db}
+          regulator={REGULATORS[settings()!.profile.regulator]}
+          {...(editing()?.record ? { record: editing()!.record! } : {})}
+          onClose={closeEditor}
+        />
+      </Show>
+    </main>
+  );
+}

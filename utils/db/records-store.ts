@@ -1,0 +1,81 @@
+import type { LearnlogDatabase } from '@/utils/db/database';
+import {
+  compareNewestFirst,
+  editRecord,
+  markDeleted,
+  markRestored,
+  type LearningRecord,
+  type RecordDraft,
+  type RecordResult,
+} from '@/utils/records';
+
+/**
+ * Writing records. Each change is one IndexedDB transaction that re-reads the record, so an
+ * edit in the log and a delete in another window cannot half-apply or resurrect each other.
+ */
+
+export async function addRecord(db: LearnlogDatabase, record: LearningRecord): Promise<void> {
+  await db.records.add(record);
+}
+
+export async function saveEdit(
+  db: LearnlogDatabase,
+  id: string,
+  changes: Partial<RecordDraft>,
+  now: Date,
+): Promise<RecordResult> {
+  return db.transaction('rw', db.records, async () => {
+    const existing = await db.records.get(id);
+    if (!existing || existing.deletedAt !== undefined) {
+      return { ok: false, error: 'This record has been deleted, so it cannot be changed.' };
+    }
+    const result = editRecord(existing, changes, now);
+    if (result.ok) await db.records.put(result.record);
+    return result;
+  });
+}
+
+export async function deleteRecord(db: LearnlogDatabase, id: string, now: number): Promise<void> {
+  await db.transaction('rw', db.records, async () => {
+    const existing = await db.records.get(id);
+    if (existing && existing.deletedAt === undefined)
+      await db.records.put(markDeleted(existing, now));
+  });
+}
+
+export async function undoDelete(db: LearnlogDatabase, id: string, now: number): Promise<void> {
+  await db.transaction('rw', db.records, async () => {
+    const existing = await db.records.get(id);
+    if (existing?.deletedAt !== undefined) await db.records.put(markRestored(existing, now));
+  });
+}
+
+/** Every record not deleted, in no particular order (the log sorts as the learner asks). */
+export async function liveRecords(db: LearnlogDatabase): Promise<LearningRecord[]> {
+  const all = await db.records.toArray();
+  return all.filter((record) => record.deletedAt === undefined);
+}
+
+/** Records dated on or after `from` (not deleted): what the totals and goal need. */
+export async function recordsSince(db: LearnlogDatabase, from: string): Promise<LearningRecord[]> {
+  const records = await db.records.where('date').aboveOrEqual(from).toArray();
+  return records.filter((record) => record.deletedAt === undefined);
+}
+
+/** The most recent records (not deleted), newest first. */
+export async function recentRecords(
+  db: LearnlogDatabase,
+  limit: number,
+): Promise<LearningRecord[]> {
+  const live: LearningRecord[] = [];
+  // Walk the date index newest first; stop once `limit` live records are found and the walk
+  // has left their oldest date (records of one day are then ordered by creation time).
+  await db.records
+    .orderBy('date')
+    .reverse()
+    .until((record) => live.length >= limit && record.date < live[limit - 1]!.date)
+    .each((record) => {
+      if (record.deletedAt === undefined) live.push(record);
+    });
+  return live.sort(compareNewestFirst).slice(0, limit);
+}

@@ -1,0 +1,155 @@
+import { addDays, addMonths } from '@/utils/iso-date';
+import { REGULATORS, type Regulator } from '@/utils/profile/regulators';
+import type { LearningRecord } from '@/utils/records';
+import type { ProfileSettings } from '@/utils/settings';
+
+/** A cycle, both ends inclusive, as calendar dates. */
+export interface CycleWindow {
+  start: string;
+  end: string;
+  months: number;
+  /** False when the learner has not given their date: the cycle is then the one ending today. */
+  dateKnown: boolean;
+}
+
+export function cycleMonthsFor(profile: ProfileSettings, regulator: Regulator): number {
+  return regulator.goal.kind === 'hours' && regulator.goal.learnerSetsCycle
+    ? (profile.cycleMonths ?? regulator.goal.cycleMonths)
+    : regulator.goal.cycleMonths;
+}
+
+/**
+ * The cycle that contains `today`. Cycles end on the learner's date (revalidation, renewal…)
+ * and repeat every `months`, so a date already passed rolls on to the next cycle and one set
+ * years ahead rolls back to the current one.
+ */
+export function currentCycle(profile: ProfileSettings, today: string): CycleWindow {
+  const regulator = REGULATORS[profile.regulator];
+  const months = cycleMonthsFor(profile, regulator);
+  const startOf = (end: string) => addDays(addMonths(end, -months), 1);
+  if (!profile.cycleEndDate) {
+    return { start: startOf(today), end: today, months, dateKnown: false };
+  }
+  // Jump close in one step, then settle (month arithmetic clamps day 29–31, so settle by loop).
+  const [ty, tm] = today.split('-').map(Number) as [number, number];
+  const [ey, em] = profile.cycleEndDate.split('-').map(Number) as [number, number];
+  const cyclesApart = Math.trunc((ty * 12 + tm - (ey * 12 + em)) / months);
+  let end = addMonths(profile.cycleEndDate, cyclesApart * months);
+  while (end < today) end = addMonths(end, months);
+  while (startOf(end) > today) end = addMonths(end, -months);
+  return { start: startOf(end), end, months, dateKnown: true };
+}
+
+export interface GoalTargets {
+  seconds?: number;
+  participatorySeconds?: number;
+  records?: number;
+  plannedRecords?: number;
+}
+
+export interface LearningSummary {
+  monthSeconds: number;
+  yearSeconds: number;
+  cycle: CycleWindow;
+  cycleSeconds: number;
+  participatorySeconds: number;
+  cycleRecords: number;
+  plannedRecords: number;
+  targets: GoalTargets;
+  /** True when every target is met; undefined when there is no target to meet. */
+  goalMet: boolean | undefined;
+}
+
+export function goalTargets(profile: ProfileSettings): GoalTargets {
+  const goal = REGULATORS[profile.regulator].goal;
+  if (goal.kind === 'records') {
+    return { records: goal.records, plannedRecords: goal.plannedRecords };
+  }
+  const hours = goal.hours ?? profile.goalHours;
+  return {
+    ...(hours !== undefined ? { seconds: hours * 3600 } : {}),
+    ...(goal.participatoryHours !== undefined
+      ? { participatorySeconds: goal.participatoryHours * 3600 }
+      : {}),
+  };
+}
+
+/** Totals this month, this calendar year and this cycle, against the cycle's goal. One pass. */
+export function summariseLearning(
+  records: readonly LearningRecord[],
+  profile: ProfileSettings,
+  today: string,
+): LearningSummary {
+  const cycle = currentCycle(profile, today);
+  const month = today.slice(0, 7);
+  const year = today.slice(0, 4);
+  let monthSeconds = 0;
+  let yearSeconds = 0;
+  let cycleSeconds = 0;
+  let participatorySeconds = 0;
+  let cycleRecords = 0;
+  let plannedRecords = 0;
+  for (const record of records) {
+    if (record.deletedAt !== undefined) continue;
+    const { date, creditedSeconds } = record;
+    if (date.startsWith(month)) monthSeconds += creditedSeconds;
+    if (date.startsWith(year)) yearSeconds += creditedSeconds;
+    if (date >= cycle.start && date <= cycle.end) {
+      cycleSeconds += creditedSeconds;
+      cycleRecords += 1;
+      if (record.participatory) participatorySeconds += creditedSeconds;
+      if (record.planned) plannedRecords += 1;
+    }
+  }
+  const targets = goalTargets(profile);
+  const checks = [
+    targets.seconds === undefined || cycleSeconds >= targets.seconds,
+    targets.participatorySeconds === undefined ||
+      participatorySeconds >= targets.participatorySeconds,
+    targets.records === undefined || cycleRecords >= targets.records,
+    targets.plannedRecords === undefined || plannedRecords >= targets.plannedRecords,
+  ];
+  const hasTarget = Object.keys(targets).length > 0;
+  return {
+    monthSeconds,
+    yearSeconds,
+    cycle,
+    cycleSeconds,
+    participatorySeconds,
+    cycleRecords,
+    plannedRecords,
+    targets,
+    goalMet: hasTarget ? checks.every(Boolean) : undefined,
+  };
+}
+
+/** The earliest date the summary needs, so callers can query only from there. */
+export function summaryStartDate(profile: ProfileSettings, today: string): string {
+  const { start } = currentCycle(profile, today);
+  const yearStart = `${today.slice(0, 4)}-01-01`;
+  return start < yearStart ? start : yearStart;
+}
+
+/** The goal in plain words, for the settings page, the popup and the log. */
+export function describeGoal(profile: ProfileSettings): string {
+  const regulator = REGULATORS[profile.regulator];
+  const goal = regulator.goal;
+  const years = (months: number) =>
+    months % 12 === 0
+      ? `${months / 12 === 1 ? 'a year' : `${months / 12} years`}`
+      : `${months} ${months === 1 ? 'month' : 'months'}`;
+  if (goal.kind === 'records') {
+    return `${goal.records} CPD records a year, at least ${goal.plannedRecords} of them planned learning.`;
+  }
+  const months = cycleMonthsFor(profile, regulator);
+  if (goal.hours !== undefined) {
+    const participatory =
+      goal.participatoryHours !== undefined
+        ? `, ${goal.participatoryHours} of them participatory (learning with other people)`
+        : '';
+    return `${goal.hours} hours of CPD over ${years(months)}${participatory}.`;
+  }
+  return profile.goalHours !== undefined
+    ? `Your goal: ${profile.goalHours} ${profile.goalHours === 1 ? 'hour' : 'hours'} every ${years(months).replace(/^a /, '')}.`
+    : `No hours are set for you. Add your own goal for each ${years(months).replace(/^a /, '')} if you like.`;
+}
