@@ -10,7 +10,7 @@ import { saveSettingsSection } from '@/utils/settings-store';
  * standards a record can relate to and the goal for the cycle.
  */
 export function ProfileSettingsForm(props: { initial: ProfileSettings }) {
-  // eslint-disable-next-line solid/reactivity -- the form takes a copy once and then owns it
+  // The form takes a copy once and then owns it.
   const initial = props.initial;
   const [regulator, setRegulator] = createSignal<RegulatorId>(initial.regulator);
   const [cycleEndDate, setCycleEndDate] = createSignal(initial.cycleEndDate ?? '');

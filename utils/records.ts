@@ -110,7 +110,8 @@ export function parseTags(text: string): string[] {
 
 function validate(candidate: unknown, now: Date): RecordResult {
   const date = (candidate as { date?: unknown }).date;
-  if (typeof date === 'string' && date > localIsoDate(now)) {
+  // Compared only when it has the date's shape; anything else gets the schema's message.
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > localIsoDate(now)) {
     return { ok: false, error: 'The date is in the future. Choose today or an earlier day.' };
   }
   const parsed = LearningRecordSchema.safeParse(candidate);
@@ -135,14 +136,16 @@ export function editRecord(
   changes: Partial<RecordDraft>,
   now: Date,
 ): RecordResult {
-  const merged: Record<string, unknown> = {
+  const merged = {
     ...existing,
     ...changes,
     updatedAt: Math.max(now.getTime(), existing.updatedAt + 1),
   };
   // A field the edit clears (a manual entry's web address) is removed, not kept as undefined.
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return validate(merged, now);
+  const cleared = Object.fromEntries(
+    Object.entries(merged).filter(([, value]) => value !== undefined),
+  );
+  return validate(cleared, now);
 }
 
 /** Soft deletion: kept as a tombstone so a sync can pass the delete on; undo clears it. */

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
+  migrateSettings,
+  ProfileSettingsSchema,
   readSettings,
   requiredMsFor,
+  SettingsSchema,
   TrackingSettingsSchema,
 } from '@/utils/settings';
 
@@ -14,6 +17,46 @@ describe('settings', () => {
       requiredPercent: 100,
       notifyWhenReady: false,
     });
+  });
+
+  it('migrates version 1 settings (no profile) to version 2, keeping the tracking choices', () => {
+    const v1 = {
+      version: 1,
+      tracking: { idleSeconds: 30, requiredPercent: 80, notifyWhenReady: true },
+    };
+    const migrated = readSettings(v1);
+    expect(migrated).toEqual({
+      version: 2,
+      tracking: v1.tracking,
+      profile: { regulator: 'none' },
+    });
+    expect(SettingsSchema.parse(migrateSettings(v1))).toEqual(migrated);
+    // Settings saved before versions existed are treated as version 1.
+    expect(readSettings({ tracking: v1.tracking }).tracking).toEqual(v1.tracking);
+  });
+
+  it('keeps a valid version 2 profile, and salvages a damaged one field by field', () => {
+    const profile = { regulator: 'nmc', cycleEndDate: '2027-03-31' } as const;
+    expect(readSettings({ ...DEFAULT_SETTINGS, profile }).profile).toEqual(profile);
+    expect(
+      readSettings({
+        ...DEFAULT_SETTINGS,
+        profile: { regulator: 'nmc', cycleEndDate: 'soon', goalHours: -3 },
+      }).profile,
+    ).toEqual({ regulator: 'nmc' });
+    expect(
+      readSettings({ ...DEFAULT_SETTINGS, profile: { regulator: 'the-moon' } }).profile,
+    ).toEqual({ regulator: 'none' });
+  });
+
+  it.each([
+    [{ regulator: 'xyz' }, 'Choose your regulator or “Other or none”.'],
+    [{ regulator: 'none', goalHours: 0 }, 'The goal must be at least 1 hour.'],
+    [{ regulator: 'none', goalHours: 1.5 }, 'Use whole hours.'],
+    [{ regulator: 'none', cycleMonths: 61 }, 'The period can be 60 months (5 years) at most.'],
+    [{ regulator: 'nmc', cycleEndDate: '2027-02-30' }, 'Enter a real date, like 26/11/2026.'],
+  ])('refuses the profile %j in plain words', (profile, message) => {
+    expect(ProfileSettingsSchema.safeParse(profile).error?.issues[0]?.message).toBe(message);
   });
 
   it('keeps valid fields of a damaged store and defaults the rest', () => {
