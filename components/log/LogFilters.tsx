@@ -104,7 +104,12 @@ export function LogFilters(props: {
           </select>
         </div>
       </div>
-      <button type="button" class="secondary" onClick={() => props.setFilter({ ...EMPTY_FILTER })}>
+      <button
+        type="button"
+        class="secondary"
+        data-testid="clear-filters"
+        onClick={() => props.setFilter({ ...EMPTY_FILTER })}
+      >
         Clear search and filters
       </button>
     </form>

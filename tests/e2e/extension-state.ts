@@ -24,6 +24,16 @@ export interface StoredRecord {
   whatLearned: string;
   howWillUse: string;
   recordedEarly: boolean;
+  origin: 'page' | 'manual';
+  standards: string[];
+  participatory: boolean;
+  planned: boolean;
+  tags: string[];
+  notes: string;
+  date: string;
+  kind: string;
+  updatedAt: number;
+  deletedAt?: number;
 }
 
 async function readStore<T>(control: Page, store: string): Promise<T[]> {

@@ -319,7 +319,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     );
     expect(await text(popup, 'countdown')).toBe('You can now record this learning activity.');
     await popup.type('#record-learned', 'Huddles work best when short and daily.');
-    await popup.type('#record-use', 'Start each shift with a two-minute huddle.');
+    await popup.type('#record-practice', 'Start each shift with a two-minute huddle.');
+    await popup.click('#record-participatory');
+    await popup.type('#record-tags', 'handover, Teamwork, handover');
+    await popup.type('#record-notes', 'Shared with the ward manager.');
 
     await mkdir(ARTIFACTS, { recursive: true });
     await popup.screenshot({
@@ -335,7 +338,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
       [...document.querySelectorAll('[data-testid="records"] li')].map((item) => item.textContent),
     );
     expect(String(await listed.jsonValue())).toContain('Ten-second huddle');
-    expect(await text(popup, 'month-total')).toMatch(/This month: \d+ minutes?/);
+    expect(await text(popup, 'total-month')).toMatch(/^\d+ (minutes?|hours?)/);
 
     const records = (await readRecords(control)).filter((record) => record.url === url);
     expect(records).toHaveLength(1);
@@ -346,6 +349,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
       whatLearned: 'Huddles work best when short and daily.',
       howWillUse: 'Start each shift with a two-minute huddle.',
       recordedEarly: false,
+      origin: 'page',
+      participatory: true,
+      tags: ['handover', 'Teamwork'],
+      notes: 'Shared with the ward manager.',
     });
     await writeFile(
       new URL(`records-${browserName}.json`, ARTIFACTS),
