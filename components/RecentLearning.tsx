@@ -2,28 +2,30 @@ import { For, Show } from 'solid-js';
 import { GoalSummary } from '@/components/GoalSummary';
 import { RecordSummaryLine } from '@/components/RecordSummaryLine';
 import type { LearnlogDatabase } from '@/utils/db/database';
-import { recentRecords, recordsSince } from '@/utils/db/records-store';
+import { dayTotalsSince } from '@/utils/db/day-totals';
+import { recentRecords } from '@/utils/db/records-store';
 import { localIsoDate } from '@/utils/iso-date';
 import { createLiveQuery } from '@/utils/live-query';
-import { summariseLearning, summaryStartDate } from '@/utils/profile/goals';
+import { summariseDays, summaryStartDate } from '@/utils/profile/goals';
 import type { ProfileSettings } from '@/utils/settings';
 
 const RECENT = 5;
 
 /**
  * The popup's "Your learning": totals against the goal, the latest records and the way to the
- * full log. Reads only what it shows: records since the start of the cycle or year, and the
- * five newest.
+ * full log. Reads only what it shows: day totals since the start of the cycle or year, and
+ * the five newest records.
  */
 export function RecentLearning(props: {
   db: LearnlogDatabase;
-  profile: ProfileSettings;
+  /** Undefined while the settings load; the latest records do not wait for them. */
+  profile: ProfileSettings | undefined;
   onOpenLog: (hash?: string) => void;
 }) {
   const today = localIsoDate(new Date());
   const counted = createLiveQuery(
-    () => summaryStartDate(props.profile, today),
-    (start) => recordsSince(props.db, start),
+    () => (props.profile ? summaryStartDate(props.profile, today) : undefined),
+    (start) => (start ? dayTotalsSince(props.db, start) : undefined),
     undefined,
   );
   const recent = createLiveQuery(
@@ -32,17 +34,24 @@ export function RecentLearning(props: {
     [],
   );
   const summary = () => {
-    const records = counted();
-    return records ? summariseLearning(records, props.profile, today) : undefined;
+    const days = counted();
+    return days && props.profile ? summariseDays(days, props.profile, today) : undefined;
   };
 
   return (
     <section aria-labelledby="history-heading" class="card">
       <h2 id="history-heading">Your learning</h2>
       <Show when={summary()}>
-        {(current) => <GoalSummary summary={current()} profile={props.profile} />}
+        {(current) => <GoalSummary summary={current()} profile={props.profile!} />}
       </Show>
-      <Show when={recent().length > 0} fallback={<p class="muted">No learning recorded yet.</p>}>
+      <Show
+        when={recent().length > 0}
+        fallback={
+          <p class="muted" data-testid="no-records">
+            No learning recorded yet.
+          </p>
+        }
+      >
         <h3>Latest</h3>
         <ol class="records" data-testid="records">
           <For each={recent()}>

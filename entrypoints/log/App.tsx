@@ -1,10 +1,20 @@
-import { createMemo, createResource, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+} from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { GoalSummary } from '@/components/GoalSummary';
 import { LogFilters } from '@/components/log/LogFilters';
 import { LogList } from '@/components/log/LogList';
 import { RecordEditor } from '@/components/log/RecordEditor';
 import { getDatabase } from '@/utils/db/database';
+import { repairDayTotals } from '@/utils/db/day-totals';
 import { deleteRecord, liveRecords, undoDelete } from '@/utils/db/records-store';
 import { formatDuration } from '@/utils/duration';
 import { localIsoDate } from '@/utils/iso-date';
@@ -35,6 +45,14 @@ export default function App() {
     () => db,
     (database) => liveRecords(database),
     undefined,
+  );
+
+  // The popup's totals come from the day-totals table; the log holds every record, so it checks
+  // them and rebuilds the table if they ever disagree.
+  createEffect(
+    on(records, (all) => {
+      if (all) void repairDayTotals(db, all).catch(() => undefined);
+    }),
   );
 
   const [filter, setFilter] = createStore<LogFilter>({ ...EMPTY_FILTER });

@@ -11,6 +11,8 @@ import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 
 export default function App() {
   const db = getDatabase();
+  // Opened at once, alongside the settings and the tab lookup, not after them.
+  db.open().catch(() => undefined);
   const [tabId] = createResource(() => resolveTargetTab(location.search));
   const [tabResource] = createResource(tabId, (id) =>
     sendMessage('popup:get-tab-resource', { tabId: id }),
@@ -67,15 +69,11 @@ export default function App() {
           />
         )}
       </Show>
-      <Show when={settings()}>
-        {(current) => (
-          <RecentLearning
-            db={db}
-            profile={current().profile}
-            onOpenLog={(hash) => void openLog(hash)}
-          />
-        )}
-      </Show>
+      <RecentLearning
+        db={db}
+        profile={settings()?.profile}
+        onOpenLog={(hash) => void openLog(hash)}
+      />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { dayTotalsOf, type DayTotal } from '@/utils/profile/goals';
 import type { LearningRecord } from '@/utils/records';
 import type { ResourceProgress } from '@/utils/db/progress';
 
@@ -15,33 +16,39 @@ export const SCHEMA = {
     resources: 'url, lastSeenAt',
     records: 'id, date, createdAt, updatedAt',
   },
-  // Version 2 (issue #5): CPD reflection fields on every record; indexes unchanged.
+  // Version 2 (issue #5): CPD reflection fields on every record; per-day totals for the popup.
   2: {
     resources: 'url, lastSeenAt',
     records: 'id, date, createdAt, updatedAt',
+    dayTotals: 'date',
   },
 } as const;
 
 export const DATABASE_VERSION = 2;
 
-/** Version 1 records gain the fields version 2 asks of every record, with neutral values. */
+/**
+ * Version 1 records gain the fields version 2 asks of every record, with neutral values, and
+ * the day totals are built from them.
+ */
 export async function upgradeToVersion2(transaction: Transaction): Promise<void> {
+  const records = transaction.table('records');
+  await records.toCollection().modify((record: Record<string, unknown>) => {
+    record.origin ??= record.url ? 'page' : 'manual';
+    record.standards ??= [];
+    record.participatory ??= false;
+    record.planned ??= false;
+    record.tags ??= [];
+    record.notes ??= '';
+  });
   await transaction
-    .table('records')
-    .toCollection()
-    .modify((record: Record<string, unknown>) => {
-      record.origin ??= record.url ? 'page' : 'manual';
-      record.standards ??= [];
-      record.participatory ??= false;
-      record.planned ??= false;
-      record.tags ??= [];
-      record.notes ??= '';
-    });
+    .table('dayTotals')
+    .bulkPut(dayTotalsOf((await records.toArray()) as LearningRecord[]));
 }
 
 export class LearnlogDatabase extends Dexie {
   resources!: EntityTable<ResourceProgress, 'url'>;
   records!: EntityTable<LearningRecord, 'id'>;
+  dayTotals!: EntityTable<DayTotal, 'date'>;
 
   constructor(name = 'learnlog') {
     super(name);

@@ -1,4 +1,5 @@
 import type { LearnlogDatabase } from '@/utils/db/database';
+import { refreshDays } from '@/utils/db/day-totals';
 import {
   compareNewestFirst,
   editRecord,
@@ -11,11 +12,15 @@ import {
 
 /**
  * Writing records. Each change is one IndexedDB transaction that re-reads the record, so an
- * edit in the log and a delete in another window cannot half-apply or resurrect each other.
+ * edit in the log and a delete in another window cannot half-apply or resurrect each other,
+ * and that refreshes the day totals of the dates it touches (`day-totals.ts`).
  */
 
 export async function addRecord(db: LearnlogDatabase, record: LearningRecord): Promise<void> {
-  await db.records.add(record);
+  await db.transaction('rw', db.records, db.dayTotals, async () => {
+    await db.records.add(record);
+    await refreshDays(db, [record.date]);
+  });
 }
 
 export async function saveEdit(
@@ -24,29 +29,37 @@ export async function saveEdit(
   changes: Partial<RecordDraft>,
   now: Date,
 ): Promise<RecordResult> {
-  return db.transaction('rw', db.records, async () => {
+  return db.transaction('rw', db.records, db.dayTotals, async () => {
     const existing = await db.records.get(id);
     if (!existing || existing.deletedAt !== undefined) {
       return { ok: false, error: 'This record has been deleted, so it cannot be changed.' };
     }
     const result = editRecord(existing, changes, now);
-    if (result.ok) await db.records.put(result.record);
+    if (result.ok) {
+      await db.records.put(result.record);
+      await refreshDays(db, [existing.date, result.record.date]);
+    }
     return result;
   });
 }
 
 export async function deleteRecord(db: LearnlogDatabase, id: string, now: number): Promise<void> {
-  await db.transaction('rw', db.records, async () => {
+  await db.transaction('rw', db.records, db.dayTotals, async () => {
     const existing = await db.records.get(id);
-    if (existing && existing.deletedAt === undefined)
+    if (existing && existing.deletedAt === undefined) {
       await db.records.put(markDeleted(existing, now));
+      await refreshDays(db, [existing.date]);
+    }
   });
 }
 
 export async function undoDelete(db: LearnlogDatabase, id: string, now: number): Promise<void> {
-  await db.transaction('rw', db.records, async () => {
+  await db.transaction('rw', db.records, db.dayTotals, async () => {
     const existing = await db.records.get(id);
-    if (existing?.deletedAt !== undefined) await db.records.put(markRestored(existing, now));
+    if (existing?.deletedAt !== undefined) {
+      await db.records.put(markRestored(existing, now));
+      await refreshDays(db, [existing.date]);
+    }
   });
 }
 

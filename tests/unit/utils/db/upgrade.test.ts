@@ -71,6 +71,11 @@ describe('database upgrades', () => {
     expect(records.find((record) => record.title.startsWith('A record'))?.deletedAt).toBe(
       1789000000000,
     );
+    // The popup's day totals are built, counting live records only.
+    expect(await db.dayTotals.orderBy('date').toArray()).toEqual([
+      { date: '2026-10-02', seconds: 95, participatorySeconds: 0, records: 1, plannedRecords: 0 },
+      { date: '2026-11-20', seconds: 300, participatorySeconds: 0, records: 1, plannedRecords: 0 },
+    ]);
     // Reading progress is untouched.
     expect(await db.resources.toArray()).toEqual(data.resources);
     db.close();
