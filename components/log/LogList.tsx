@@ -11,6 +11,8 @@ import { siteOf, type LearningRecord } from '@/utils/records';
  */
 export function LogList(props: {
   records: readonly LearningRecord[];
+  /** Changes with the search, filters and sort; not with edits, so a delete keeps the place. */
+  scrollResetKey: string;
   onEdit: (record: LearningRecord, opener: HTMLElement) => void;
   onDelete: (record: LearningRecord) => void;
 }) {
@@ -24,10 +26,10 @@ export function LogList(props: {
     getItemKey: (index) => props.records[index]?.id ?? index,
     overscan: 6,
   });
-  // A new search or filter starts at the top of its results.
+  // A new search, filter or sort starts at the top of its results.
   createEffect(
     on(
-      () => props.records,
+      () => props.scrollResetKey,
       () => {
         if (scroller) scroller.scrollTop = 0;
       },

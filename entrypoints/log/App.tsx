@@ -74,6 +74,7 @@ export default function App() {
   const [message, setMessage] = createSignal('');
   const [deleted, setDeleted] = createSignal<LearningRecord>();
   let undoButton: HTMLButtonElement | undefined;
+  let messageElement: HTMLParagraphElement | undefined;
 
   onMount(() => {
     // The popup's "Add other learning" opens the log at #add.
@@ -104,6 +105,8 @@ export default function App() {
     await undoDelete(db, record.id, Date.now());
     setDeleted(undefined);
     setMessage(`Restored “${record.title}”.`);
+    // "Undo" has gone; focus goes to the message so keyboard and screen reader users hear it.
+    queueMicrotask(() => messageElement?.focus());
   }
 
   const count = (value: number) => value.toLocaleString('en-GB');
@@ -152,7 +155,13 @@ export default function App() {
             : `Showing ${count(results().length)} of ${count(indexed().length)} records, ${formatDuration(resultSeconds())} in all`}
       </p>
       <Show when={message()}>
-        <p class="notice" role="status" data-testid="log-message">
+        <p
+          class="notice"
+          role="status"
+          tabIndex={-1}
+          ref={messageElement}
+          data-testid="log-message"
+        >
           {message()}
         </p>
       </Show>
@@ -170,6 +179,7 @@ export default function App() {
       >
         <LogList
           records={results()}
+          scrollResetKey={JSON.stringify({ ...filter, sort: sort() })}
           onEdit={(record, opener) => setEditing({ record, opener })}
           onDelete={(record) => void remove(record)}
         />

@@ -325,6 +325,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (b
     expect(await text(log, '[data-testid="log-message"]')).toBe(
       'Restored “Handover using SBAR: revisited”.',
     );
+    expect(await activeTestId(log)).toBe('log-message');
     // "Open the source" is a plain link to the page, opened apart from the log.
     const link = await log.$eval('[data-testid="log-row"] a', (a) => ({
       href: a.getAttribute('href'),
@@ -348,6 +349,19 @@ describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (b
     await log.waitForSelector(`[data-testid="log-row"][aria-posinset="${total}"]`);
     expect(await rows()).toBeLessThan(40);
     expect(await axeViolations(log)).toEqual([]);
+    // Deleting far down the list keeps the learner's place.
+    await log.click(
+      `[data-testid="log-row"][aria-posinset="${total}"] [data-testid="delete-record"]`,
+    );
+    await log.waitForSelector('[data-testid="undo-bar"]');
+    await log.waitForFunction(
+      (expected) => !document.querySelector(`[data-testid="log-row"][aria-posinset="${expected}"]`),
+      {},
+      total,
+    );
+    expect(
+      await log.$eval('[data-testid="log-scroller"]', (scroller) => scroller.scrollTop),
+    ).toBeGreaterThan(100_000);
     await log.close();
   });
 
