@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '@/components/kind-labels';
+import { KIND_LABELS } from '@/utils/kind-labels';
 import { RecordForm } from '@/components/RecordForm';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';

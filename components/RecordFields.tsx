@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { KIND_LABELS } from '@/components/kind-labels';
+import { KIND_LABELS } from '@/utils/kind-labels';
 import { standardLabel, type Regulator } from '@/utils/profile/regulators';
 import {
   MAX_TEXT,

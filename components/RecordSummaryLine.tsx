@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { KIND_LABELS } from '@/components/kind-labels';
+import { KIND_LABELS } from '@/utils/kind-labels';
 import { formatDuration } from '@/utils/duration';
 import { formatUkDate } from '@/utils/iso-date';
 import type { LearningRecord } from '@/utils/records';

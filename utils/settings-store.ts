@@ -18,7 +18,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
  * Saves one section (tracking, profile) over the latest stored settings, so two forms on the
  * settings page never undo each other's changes.
  */
-export async function saveSettingsSection<K extends 'tracking' | 'profile'>(
+export async function saveSettingsSection<K extends 'tracking' | 'profile' | 'identity'>(
   section: K,
   value: Settings[K],
 ): Promise<void> {

@@ -49,27 +49,61 @@ export const ProfileSettingsSchema = z.object({
     .optional(),
 });
 
+/**
+ * Who the learner is in xAPI statements (issue #6 export, issue #7 sync): an email address or an
+ * account on their organisation's system. Never sent anywhere unless the learner exports or
+ * turns sync on.
+ */
+export const IdentitySettingsSchema = z.object({
+  name: z.string().trim().max(100, 'Keep your name to 100 characters or fewer.').optional(),
+  email: z
+    .email({ error: 'Enter an email address like name@example.org.' })
+    .max(254, 'The email address is too long.')
+    .optional(),
+  account: z
+    .object({
+      homePage: z.url({
+        protocol: /^https?$/,
+        error: 'Enter the web address of your organisation’s system (https://…).',
+      }),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'Enter your user name on that system.')
+        .max(200, 'The user name is too long.'),
+    })
+    .optional(),
+});
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   tracking: TrackingSettingsSchema,
   profile: ProfileSettingsSchema,
+  identity: IdentitySettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type TrackingSettings = z.infer<typeof TrackingSettingsSchema>;
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
+export type IdentitySettings = z.infer<typeof IdentitySettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   tracking: { idleSeconds: 60, requiredPercent: 100, notifyWhenReady: false },
   profile: { regulator: 'none' },
+  identity: {},
 };
 
 type Stored = Record<string, unknown>;
 
 /** Step `n` turns version n settings into version n + 1. */
 const MIGRATIONS: Record<number, (old: Stored) => Stored> = {
-  // Version 2 added the learner's profile and goal (issue #5).
-  1: (old) => ({ ...old, version: 2, profile: DEFAULT_SETTINGS.profile }),
+  // Version 2 added the learner's profile and goal (issue #5) and xAPI identity (issue #6).
+  1: (old) => ({
+    ...old,
+    version: 2,
+    profile: DEFAULT_SETTINGS.profile,
+    identity: DEFAULT_SETTINGS.identity,
+  }),
 };
 
 /** Applies the migrations from the stored version up to the current one. */
@@ -112,6 +146,7 @@ export function readSettings(stored: unknown): Settings {
     version: SETTINGS_VERSION,
     tracking: salvageSection(TrackingSettingsSchema, migrated.tracking, DEFAULT_SETTINGS.tracking),
     profile: salvageSection(ProfileSettingsSchema, migrated.profile, DEFAULT_SETTINGS.profile),
+    identity: salvageSection(IdentitySettingsSchema, migrated.identity, DEFAULT_SETTINGS.identity),
   };
 }
 

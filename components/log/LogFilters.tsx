@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { KIND_LABELS } from '@/components/kind-labels';
+import { KIND_LABELS } from '@/utils/kind-labels';
 import { EMPTY_FILTER, SORT_LABELS, SORTS, type LogFilter, type LogSort } from '@/utils/log-filter';
 import { standardLabel } from '@/utils/profile/regulators';
 import { RECORD_KINDS, type RecordKind } from '@/utils/records';

@@ -110,6 +110,8 @@ export default function App() {
   }
 
   const count = (value: number) => value.toLocaleString('en-GB');
+  // Where focus goes when the undo bar is dismissed: back to the top of the records.
+  const searchField = () => document.querySelector<HTMLInputElement>('#log-search');
 
   return (
     <main class="page page--wide">
@@ -140,6 +142,7 @@ export default function App() {
           </section>
         )}
       </Show>
+      <h2 class="log-records-heading">Your records</h2>
       <LogFilters
         filter={filter}
         setFilter={setFilter}
@@ -198,7 +201,14 @@ export default function App() {
             >
               Undo
             </button>
-            <button type="button" class="secondary" onClick={() => setDeleted(undefined)}>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setDeleted(undefined);
+                searchField()?.focus();
+              }}
+            >
               Dismiss
             </button>
           </div>

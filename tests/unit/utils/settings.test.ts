@@ -29,6 +29,7 @@ describe('settings', () => {
       version: 2,
       tracking: v1.tracking,
       profile: { regulator: 'none' },
+      identity: {},
     });
     expect(SettingsSchema.parse(migrateSettings(v1))).toEqual(migrated);
     // Settings saved before versions existed are treated as version 1.
