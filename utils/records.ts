@@ -41,7 +41,14 @@ export const TagSchema = z
   .string()
   .trim()
   .min(1, 'A tag cannot be empty.')
-  .max(MAX_TAG, `Keep each tag to ${MAX_TAG} characters or fewer.`);
+  .max(MAX_TAG, `Keep each tag to ${MAX_TAG} characters or fewer.`)
+  // Commas, semicolons and new lines separate tags (when typed, and in the CSV export).
+  .regex(/^[^,;\r\n]*$/, 'A tag cannot contain commas, semicolons or new lines.');
+
+/** A standard's id, e.g. `nmc:preserve-safety` (utils/profile/regulators.ts). */
+export const StandardIdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,20}:[a-z0-9-]{1,40}$/, 'A standard is not one Learnlog knows the form of.');
 
 export const LearningRecordSchema = z.object({
   id: z.uuid({ error: 'The record id is not valid.' }),
@@ -73,7 +80,7 @@ export const LearningRecordSchema = z.object({
   whatLearned: reflection('“What did you learn?”'),
   howWillUse: reflection('“How will it change your practice?”'),
   /** Ids of the standards or code themes it relates to (`utils/profile/regulators.ts`). */
-  standards: z.array(z.string().max(60)).max(30),
+  standards: z.array(StandardIdSchema).max(30, 'A record can relate to 30 standards at most.'),
   /** Learning with other people (NMC: participatory). */
   participatory: z.boolean({ error: 'Say whether you learned with other people.' }),
   /** Planned, not unplanned, learning (GPhC counts planned records). */

@@ -18,7 +18,10 @@ const languageMap = z
   .refine((map) => Object.keys(map).length > 0, 'a language map needs at least one entry');
 const uuid = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a UUID');
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
+    'must be a UUID',
+  );
 /** ISO 8601 duration, the subset xAPI 4.6 allows (no years-months-days mix issue here). */
 const isoDuration = z
   .string()
@@ -35,8 +38,14 @@ export const AgentRule = z
   .strictObject({
     objectType: z.literal('Agent').optional(),
     name: z.string().optional(),
-    mbox: z.string().regex(/^mailto:[^@\s]+@[^@\s]+$/, 'mbox must be a mailto: IRI').optional(),
-    mbox_sha1sum: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+    mbox: z
+      .string()
+      .regex(/^mailto:[^@\s]+@[^@\s]+$/, 'mbox must be a mailto: IRI')
+      .optional(),
+    mbox_sha1sum: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/)
+      .optional(),
     openid: z.string().url().optional(),
     account: account.optional(),
   })
@@ -87,7 +96,10 @@ export const StatementRule = z.strictObject({
     })
     .optional(),
   timestamp: timestamp.optional(),
-  version: z.string().regex(/^1\.0(\.\d+)?$/).optional(),
+  version: z
+    .string()
+    .regex(/^1\.0(\.\d+)?$/)
+    .optional(),
 });
 
 /** Parses an ISO 8601 duration of the PT…H…M…S form back to seconds. */

@@ -8,7 +8,8 @@ import type { LearningRecord } from '@/utils/records';
  */
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
-const isoTime = (time: number | undefined) => (time === undefined ? '' : new Date(time).toISOString());
+const isoTime = (time: number | undefined) =>
+  time === undefined ? '' : new Date(time).toISOString();
 
 export interface Column {
   header: string;
@@ -27,11 +28,19 @@ export const COLUMNS: readonly Column[] = [
   { header: 'Title', field: 'title', value: (r) => r.title },
   { header: 'Type', field: 'kind', value: (r) => r.kind },
   { header: 'Type as the page named it', field: 'typeLabel', value: (r) => r.typeLabel ?? '' },
-  { header: 'Entered', field: 'origin', value: (r) => (r.origin === 'page' ? 'from a page' : 'by hand') },
+  {
+    header: 'Entered',
+    field: 'origin',
+    value: (r) => (r.origin === 'page' ? 'from a page' : 'by hand'),
+  },
   { header: 'Web address', field: 'url', value: (r) => r.url ?? '' },
   { header: 'Credited hours', value: (r) => (r.creditedSeconds / 3600).toFixed(2) },
   { header: 'Credited seconds', field: 'creditedSeconds', value: (r) => r.creditedSeconds },
-  { header: 'Seconds spent on the page', field: 'spentSeconds', value: (r) => r.spentSeconds ?? '' },
+  {
+    header: 'Seconds spent on the page',
+    field: 'spentSeconds',
+    value: (r) => r.spentSeconds ?? '',
+  },
   { header: 'Stated seconds', field: 'statedSeconds', value: (r) => r.statedSeconds ?? '' },
   { header: 'Stated by', field: 'statedSource', value: (r) => r.statedSource ?? '' },
   {

@@ -23,7 +23,10 @@ export const EXTENSION = {
 } as const;
 
 export const VERBS = {
-  completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { [LANGUAGE]: 'completed' } },
+  completed: {
+    id: 'http://adlnet.gov/expapi/verbs/completed',
+    display: { [LANGUAGE]: 'completed' },
+  },
   experienced: {
     id: 'http://adlnet.gov/expapi/verbs/experienced',
     display: { [LANGUAGE]: 'experienced' },

@@ -197,3 +197,31 @@ export function describeGoal(profile: ProfileSettings): string {
     ? `Your goal: ${profile.goalHours} ${profile.goalHours === 1 ? 'hour' : 'hours'} every ${years(months).replace(/^a /, '')}.`
     : `No hours are set for you. Add your own goal for each ${years(months).replace(/^a /, '')} if you like.`;
 }
+
+/**
+ * Moves a record's contribution in `totals` from its old version to its new one (either may be
+ * absent or deleted). Used when many records change at once (import) instead of recounting.
+ */
+export function applyToDayTotals(
+  totals: Map<string, DayTotal>,
+  before: LearningRecord | undefined,
+  after: LearningRecord | undefined,
+): void {
+  const add = (record: LearningRecord | undefined, sign: 1 | -1) => {
+    if (!record || record.deletedAt !== undefined) return;
+    const day = totals.get(record.date) ?? {
+      date: record.date,
+      seconds: 0,
+      participatorySeconds: 0,
+      records: 0,
+      plannedRecords: 0,
+    };
+    day.seconds += sign * record.creditedSeconds;
+    day.records += sign;
+    if (record.participatory) day.participatorySeconds += sign * record.creditedSeconds;
+    if (record.planned) day.plannedRecords += sign;
+    totals.set(record.date, day);
+  };
+  add(before, -1);
+  add(after, 1);
+}

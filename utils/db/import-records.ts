@@ -1,0 +1,50 @@
+import type { LearnlogDatabase } from '@/utils/db/database';
+import { planMerge } from '@/utils/import/merge';
+import { applyToDayTotals, type DayTotal } from '@/utils/profile/goals';
+import type { LearningRecord } from '@/utils/records';
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+const CHUNK = 5_000;
+
+/**
+ * Writes validated records in ONE transaction (issue #6): either every record and its day
+ * totals are written, or, if anything fails, nothing is. Written in chunks so progress can be
+ * shown; the transaction stays open because each chunk awaits IndexedDB requests only.
+ */
+export async function importRecords(
+  db: LearnlogDatabase,
+  incoming: readonly LearningRecord[],
+  onProgress?: (written: number, total: number) => void,
+): Promise<ImportCounts> {
+  return db.transaction('rw', db.records, db.dayTotals, async () => {
+    const found = await db.records.bulkGet(incoming.map((record) => record.id));
+    const existing = new Map<string, LearningRecord>();
+    for (const record of found) if (record) existing.set(record.id, record);
+    const plan = planMerge(existing, incoming);
+
+    const dates = new Set<string>();
+    for (const { before, after } of plan.writes) {
+      if (before) dates.add(before.date);
+      dates.add(after.date);
+    }
+    const totals = new Map<string, DayTotal>();
+    for (const total of await db.dayTotals.bulkGet([...dates]))
+      if (total) totals.set(total.date, total);
+    for (const { before, after } of plan.writes) applyToDayTotals(totals, before, after);
+
+    for (let start = 0; start < plan.writes.length; start += CHUNK) {
+      const chunk = plan.writes.slice(start, start + CHUNK).map((write) => write.after);
+      await db.records.bulkPut(chunk);
+      onProgress?.(Math.min(start + CHUNK, plan.writes.length), plan.writes.length);
+    }
+    const empty = [...totals.values()].filter((day) => day.records === 0);
+    await db.dayTotals.bulkDelete(empty.map((day) => day.date));
+    await db.dayTotals.bulkPut([...totals.values()].filter((day) => day.records > 0));
+    return { added: plan.added, updated: plan.updated, skipped: plan.skipped };
+  });
+}
