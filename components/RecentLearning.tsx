@@ -78,6 +78,14 @@ export function RecentLearning(props: {
         >
           Add other learning
         </button>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="open-export"
+          onClick={() => props.onOpenLog('#export')}
+        >
+          Export
+        </button>
       </div>
     </section>
   );

@@ -13,6 +13,7 @@ import { GoalSummary } from '@/components/GoalSummary';
 import { LogFilters } from '@/components/log/LogFilters';
 import { LogList } from '@/components/log/LogList';
 import { RecordEditor } from '@/components/log/RecordEditor';
+import { TransferPanel } from '@/components/log/TransferPanel';
 import { getDatabase } from '@/utils/db/database';
 import { repairDayTotals } from '@/utils/db/day-totals';
 import { deleteRecord, liveRecords, undoDelete } from '@/utils/db/records-store';
@@ -82,6 +83,9 @@ export default function App() {
       history.replaceState(null, '', location.pathname);
       setEditing({});
     }
+    // The popup's "Export" opens the log at #export.
+    if (location.hash === '#export')
+      requestAnimationFrame(() => document.getElementById('export')?.focus());
   });
 
   function closeEditor(saved?: string) {
@@ -186,6 +190,16 @@ export default function App() {
           onEdit={(record, opener) => setEditing({ record, opener })}
           onDelete={(record) => void remove(record)}
         />
+      </Show>
+      <Show when={settings()}>
+        {(current) => (
+          <TransferPanel
+            settings={current()}
+            shownIds={() => results().map((record) => record.id)}
+            totalCount={indexed().length}
+            filtered={results().length !== indexed().length}
+          />
+        )}
       </Show>
       <Show when={deleted()}>
         {(record) => (

@@ -1,4 +1,5 @@
 import { createResource, Show } from 'solid-js';
+import { IdentitySettingsForm } from '@/components/IdentitySettingsForm';
 import { ProfileSettingsForm } from '@/components/ProfileSettingsForm';
 import { TrackingSettingsForm } from '@/components/TrackingSettingsForm';
 import { loadSettings } from '@/utils/settings-store';
@@ -13,6 +14,7 @@ export default function App() {
           <>
             <ProfileSettingsForm initial={current().profile} />
             <TrackingSettingsForm initial={current()} />
+            <IdentitySettingsForm initial={current().identity} />
           </>
         )}
       </Show>
