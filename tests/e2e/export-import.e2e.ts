@@ -166,7 +166,7 @@ describe('Export and import in chromium', () => {
       const target = await fresh.openExtensionPage('log.html');
       await target.waitForSelector('[data-testid="import-file"]');
       const upload = async (path: string) => {
-        const input = await target.$<HTMLInputElement>('[data-testid="import-file"]');
+        const input = await target.$('input#import-file');
         await input!.uploadFile(path);
       };
       // A damaged copy first: nothing changes, and the message says why.
