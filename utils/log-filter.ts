@@ -1,3 +1,4 @@
+import { compareDates } from '@/utils/iso-date';
 import { siteOf, type LearningRecord, type RecordKind } from '@/utils/records';
 
 /**
@@ -77,14 +78,14 @@ const byTitle = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true 
 
 const COMPARATORS: Record<LogSort, (a: IndexedRecord, b: IndexedRecord) => number> = {
   newest: (a, b) =>
-    b.record.date.localeCompare(a.record.date) || b.record.createdAt - a.record.createdAt,
+    compareDates(b.record.date, a.record.date) || b.record.createdAt - a.record.createdAt,
   oldest: (a, b) =>
-    a.record.date.localeCompare(b.record.date) || a.record.createdAt - b.record.createdAt,
+    compareDates(a.record.date, b.record.date) || a.record.createdAt - b.record.createdAt,
   longest: (a, b) =>
     b.record.creditedSeconds - a.record.creditedSeconds ||
-    b.record.date.localeCompare(a.record.date),
+    compareDates(b.record.date, a.record.date),
   title: (a, b) =>
-    byTitle.compare(a.record.title, b.record.title) || b.record.date.localeCompare(a.record.date),
+    byTitle.compare(a.record.title, b.record.title) || compareDates(b.record.date, a.record.date),
 };
 
 export function sortRecords(indexed: readonly IndexedRecord[], sort: LogSort): IndexedRecord[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DurationSourceSchema, RESOURCE_KINDS } from '@/utils/detection/schema';
-import { isoDateSchema, localIsoDate } from '@/utils/iso-date';
+import { compareDates, isoDateSchema, localIsoDate } from '@/utils/iso-date';
 
 /**
  * A learning record: the CPD evidence a learner keeps (issue #5). Validated with zod wherever it
@@ -167,7 +167,7 @@ export function markRestored(record: LearningRecord, now: number): LearningRecor
 
 /** Newest first: by learning date, then by when it was recorded. */
 export function compareNewestFirst(a: LearningRecord, b: LearningRecord): number {
-  return b.date.localeCompare(a.date) || b.createdAt - a.createdAt;
+  return compareDates(b.date, a.date) || b.createdAt - a.createdAt;
 }
 
 /** The site a record came from ("learning.example.org"), or undefined for manual entries. */

@@ -1,4 +1,4 @@
-import { addMonths, addDays, formatUkDate } from '@/utils/iso-date';
+import { addMonths, addDays, compareDates, formatUkDate } from '@/utils/iso-date';
 import {
   currentCycle,
   summariseDays,
@@ -81,7 +81,7 @@ export function buildReport(
   const live = records.filter((record) => record.deletedAt === undefined);
   const inRange = live
     .filter((record) => record.date >= range.from && record.date <= range.to)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt);
+    .sort((a, b) => compareDates(a.date, b.date) || a.createdAt - b.createdAt);
   const months: ReportMonth[] = [];
   const standards = new Map<string, number>();
   let seconds = 0;
@@ -113,6 +113,6 @@ export function buildReport(
     cycle: summariseDays(dayTotalsOf(live), profile, today),
     standards: [...standards.entries()]
       .map(([id, count]) => ({ id, records: count }))
-      .sort((a, b) => b.records - a.records || a.id.localeCompare(b.id)),
+      .sort((a, b) => b.records - a.records || compareDates(a.id, b.id)),
   };
 }

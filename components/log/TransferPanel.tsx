@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import type { Settings } from '@/utils/settings';
 import { saveSettingsSection } from '@/utils/settings-store';
 import { runTransfer, saveFile } from '@/utils/transfer/client';
@@ -20,6 +20,8 @@ export function TransferPanel(props: {
   shownIds: () => string[];
   totalCount: number;
   filtered: boolean;
+  /** Take the focus when shown (the log was opened for exporting). */
+  focusOnOpen: boolean;
 }) {
   const [scope, setScope] = createSignal<'all' | 'shown'>('all');
   const [ukDates, setUkDates] = createSignal(true);
@@ -28,6 +30,10 @@ export function TransferPanel(props: {
   const [progress, setProgress] = createSignal<Extract<TransferReply, { type: 'progress' }>>();
   const [result, setResult] = createSignal<{ kind: 'done' | 'error'; text: string }>();
   let fileInput!: HTMLInputElement;
+  let section!: HTMLElement;
+  onMount(() => {
+    if (props.focusOnOpen) section.focus();
+  });
 
   const count = (value: number) => value.toLocaleString('en-GB');
   const onProgress = (update: Extract<TransferReply, { type: 'progress' }>) => setProgress(update);
@@ -92,7 +98,13 @@ export function TransferPanel(props: {
   }
 
   return (
-    <section class="card transfer" id="export" aria-labelledby="transfer-heading" tabIndex={-1}>
+    <section
+      ref={section}
+      class="card transfer"
+      id="export"
+      aria-labelledby="transfer-heading"
+      tabIndex={-1}
+    >
       <h2 id="transfer-heading">Export and import</h2>
       <Show when={props.filtered}>
         <fieldset class="choices">

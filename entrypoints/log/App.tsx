@@ -71,6 +71,8 @@ export default function App() {
     results().reduce((sum, record) => sum + record.creditedSeconds, 0),
   );
 
+  // The popup's "Export" opens the log at #export: the export section takes the focus.
+  const openedForExport = location.hash === '#export';
   const [editing, setEditing] = createSignal<Editing>();
   const [message, setMessage] = createSignal('');
   const [deleted, setDeleted] = createSignal<LearningRecord>();
@@ -83,9 +85,6 @@ export default function App() {
       history.replaceState(null, '', location.pathname);
       setEditing({});
     }
-    // The popup's "Export" opens the log at #export.
-    if (location.hash === '#export')
-      requestAnimationFrame(() => document.getElementById('export')?.focus());
   });
 
   function closeEditor(saved?: string) {
@@ -198,6 +197,7 @@ export default function App() {
             shownIds={() => results().map((record) => record.id)}
             totalCount={indexed().length}
             filtered={results().length !== indexed().length}
+            focusOnOpen={openedForExport}
           />
         )}
       </Show>

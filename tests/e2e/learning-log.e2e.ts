@@ -385,5 +385,22 @@ describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (b
     await log!.waitForSelector('dialog[open]');
     expect(await text(log!, '#editor-heading')).toBe('Add learning');
     await log!.close();
+
+    // "Export" opens the log at its export section, with the focus there.
+    const popupAgain = await extension.openExtensionPage('popup.html');
+    await popupAgain.waitForSelector('[data-testid="open-export"]');
+    const pagesBefore = new Set(await extension.browser.pages());
+    await popupAgain.click('[data-testid="open-export"]');
+    const [exportLog] = await waitFor(
+      async () => (await extension.browser.pages()).filter((page) => !pagesBefore.has(page)),
+      (pages) => pages.length === 1,
+      { what: 'the log tab' },
+    );
+    await waitFor(
+      () => exportLog!.evaluate(() => document.activeElement?.id).catch(() => ''),
+      (id) => id === 'export',
+      { what: 'focus on the export section' },
+    );
+    await exportLog!.close();
   });
 });

@@ -14,19 +14,28 @@ export const BOM = '\uFEFF';
 /** papaparse's own rule, plus the apostrophe (see above). */
 export const FORMULA_START = /^[=+\-@\t\r']/;
 
-export function recordsToCsv(
+/** The CSV as parts (BOM, header, then rows in blocks), ready for a `Blob` without one huge string. */
+export function recordsToCsvParts(
   records: readonly LearningRecord[],
   { ukDates = true }: { ukDates?: boolean } = {},
-): string {
+): string[] {
   const columns = COLUMNS.filter((column) => ukDates || column.header !== UK_DATE_HEADER);
-  return (
-    BOM +
-    Papa.unparse(
-      {
-        fields: columns.map((column) => column.header),
-        data: records.map((record) => columns.map((column) => column.value(record))),
-      },
-      { escapeFormulae: FORMULA_START, newline: '\r\n' },
-    )
-  );
+  const options = { escapeFormulae: FORMULA_START, newline: '\r\n' };
+  const parts = [BOM, Papa.unparse([columns.map((column) => column.header)], options)];
+  for (let start = 0; start < records.length; start += BLOCK) {
+    const rows = records
+      .slice(start, start + BLOCK)
+      .map((record) => columns.map((column) => column.value(record)));
+    parts.push('\r\n', Papa.unparse(rows, options));
+  }
+  return parts;
+}
+
+const BLOCK = 5_000;
+
+export function recordsToCsv(
+  records: readonly LearningRecord[],
+  options: { ukDates?: boolean } = {},
+): string {
+  return recordsToCsvParts(records, options).join('');
 }

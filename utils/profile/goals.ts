@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '@/utils/iso-date';
+import { addDays, addMonths, compareDates } from '@/utils/iso-date';
 import { REGULATORS, type Regulator } from '@/utils/profile/regulators';
 import type { LearningRecord } from '@/utils/records';
 import type { ProfileSettings } from '@/utils/settings';
@@ -108,7 +108,7 @@ export function dayTotalsOf(records: readonly LearningRecord[]): DayTotal[] {
     if (record.participatory) day.participatorySeconds += record.creditedSeconds;
     if (record.planned) day.plannedRecords += 1;
   }
-  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...days.values()].sort((a, b) => compareDates(a.date, b.date));
 }
 
 /** Totals this month, this calendar year and this cycle, against the cycle's goal. */

@@ -17,8 +17,7 @@ const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 async function handle(request: TransferRequest): Promise<TransferReply> {
   const db = getDatabase();
   if (request.type === 'export') {
-    post({ type: 'progress', stage: 'Preparing your file…', done: 0, total: 0 });
-    return exportFile(db, request);
+    return exportFile(db, request, (stage) => post({ type: 'progress', stage, done: 0, total: 0 }));
   }
   if (request.file.size > MAX_IMPORT_BYTES) {
     return {
