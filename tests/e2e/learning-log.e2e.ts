@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '@/tests/e2e/axe';
@@ -19,6 +20,7 @@ import { makeRecords } from '@/tests/support/make-records';
  * edit, delete with undo, a 10,000-record list, and axe-core on the popup, log and settings.
  */
 
+const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const localToday = () => {
   const now = new Date();
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -254,6 +256,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (b
       new RegExp(`^${total} records, .+ in all$`),
     );
     expect(await axeViolations(log)).toEqual([]);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await log.screenshot({
+      path: new URL(`log-${browserName}.png`, ARTIFACTS).pathname as `${string}.png`,
+    });
 
     const matching = (predicate: (record: StoredRecord) => boolean) =>
       liveRecords().then((records) => records.filter(predicate).length);

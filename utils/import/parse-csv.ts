@@ -19,6 +19,11 @@ function unescapeCell(value: string): string {
 function convert(field: string, raw: string): unknown {
   const value = unescapeCell(raw);
   switch (field) {
+    case 'date': {
+      // A spreadsheet that saved the file may have rewritten ISO dates the UK way (26/11/2026).
+      const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+      return uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : value;
+    }
     case 'creditedSeconds':
       return value.trim() === '' ? undefined : Number(value);
     case 'spentSeconds':

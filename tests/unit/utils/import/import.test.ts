@@ -130,6 +130,18 @@ describe('bad files get a plain message naming the row and field', () => {
     expect(!parsed.ok && parsed.error).toMatch(message);
   });
 
+  it('CSV: reads a date a spreadsheet rewrote the UK way', async () => {
+    const csv = recordsToCsv([records[0]!]);
+    const [year, month, day] = records[0]!.date.split('-');
+    const parsed = await parseImport(
+      csv.replace(`,${records[0]!.date},`, `,${day}/${month}/${year},`),
+      {
+        now,
+      },
+    );
+    expect(parsed).toEqual({ ok: true, records: [records[0]] });
+  });
+
   it('fuzz: random bytes, cut files and mangled values are always refused or exact, never thrown', async () => {
     const csv = recordsToCsv(records);
     await fc.assert(
