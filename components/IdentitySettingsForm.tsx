@@ -1,4 +1,5 @@
 import { createSignal, Show } from 'solid-js';
+import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { IdentitySettingsSchema, type IdentitySettings } from '@/utils/settings';
 import { saveSettingsSection } from '@/utils/settings-store';
 
@@ -14,7 +15,7 @@ export function IdentitySettingsForm(props: { initial: IdentitySettings }) {
   const [email, setEmail] = createSignal(initial.email ?? '');
   const [homePage, setHomePage] = createSignal(initial.account?.homePage ?? '');
   const [accountName, setAccountName] = createSignal(initial.account?.name ?? '');
-  const [status, setStatus] = createSignal<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = createSignal<FormStatusValue>(null);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -113,17 +114,7 @@ export function IdentitySettingsForm(props: { initial: IdentitySettings }) {
       <button type="submit" data-testid="save-identity">
         Save identity
       </button>
-      <Show when={status()}>
-        {(current) => (
-          <p
-            class={current().kind === 'error' ? 'error' : 'notice'}
-            role={current().kind === 'error' ? 'alert' : 'status'}
-            data-testid="identity-status"
-          >
-            {current().text}
-          </p>
-        )}
-      </Show>
+      <FormStatus status={status()} testId="identity-status" />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { NumberSetting } from '@/components/NumberSetting';
 import { describeGoal } from '@/utils/profile/goals';
 import { REGULATOR_IDS, REGULATORS, type RegulatorId } from '@/utils/profile/regulators';
@@ -16,7 +17,7 @@ export function ProfileSettingsForm(props: { initial: ProfileSettings }) {
   const [cycleEndDate, setCycleEndDate] = createSignal(initial.cycleEndDate ?? '');
   const [goalHours, setGoalHours] = createSignal(initial.goalHours?.toString() ?? '');
   const [cycleMonths, setCycleMonths] = createSignal(initial.cycleMonths?.toString() ?? '');
-  const [status, setStatus] = createSignal<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = createSignal<FormStatusValue>(null);
 
   const chosen = () => REGULATORS[regulator()];
   const asksHours = () => {
@@ -136,17 +137,7 @@ export function ProfileSettingsForm(props: { initial: ProfileSettings }) {
       <button type="submit" data-testid="save-profile">
         Save profile
       </button>
-      <Show when={status()}>
-        {(current) => (
-          <p
-            class={current().kind === 'error' ? 'error' : 'notice'}
-            role={current().kind === 'error' ? 'alert' : 'status'}
-            data-testid="profile-status"
-          >
-            {current().text}
-          </p>
-        )}
-      </Show>
+      <FormStatus status={status()} testId="profile-status" />
     </form>
   );
 }

@@ -28,6 +28,24 @@ export interface RecordFieldValues {
   notes: string;
 }
 
+/** A blank form for `today`; callers override what they know (the page's title…). */
+export function blankFieldValues(today: string): RecordFieldValues {
+  return {
+    title: '',
+    url: '',
+    kind: 'course',
+    date: today,
+    minutes: '60',
+    whatLearned: '',
+    howWillUse: '',
+    standards: [],
+    participatory: false,
+    planned: false,
+    tags: '',
+    notes: '',
+  };
+}
+
 export function valuesFromRecord(record: LearningRecord): RecordFieldValues {
   return {
     title: record.title,

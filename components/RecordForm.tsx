@@ -1,6 +1,11 @@
 import { createEffect, createSignal, on, onMount, Show } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
-import { draftFields, RecordFields, type RecordFieldValues } from '@/components/RecordFields';
+import {
+  blankFieldValues,
+  draftFields,
+  RecordFields,
+  type RecordFieldValues,
+} from '@/components/RecordFields';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';
 import { addRecord } from '@/utils/db/records-store';
@@ -35,18 +40,11 @@ export function RecordForm(props: {
     : spentSeconds;
 
   const [values, setValues] = createStore<RecordFieldValues>({
+    ...blankFieldValues(today),
     title: initial.title,
     url: initial.url,
     kind: initial.kind,
-    date: today,
     minutes: String(Math.max(1, Math.round(creditedDefault / 60))),
-    whatLearned: '',
-    howWillUse: '',
-    standards: [],
-    participatory: false,
-    planned: false,
-    tags: '',
-    notes: '',
   });
   const [error, setError] = createSignal('');
   const [saved, setSaved] = createSignal<'' | 'on-time' | 'early'>('');

@@ -1,4 +1,5 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
+import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { NumberSetting } from '@/components/NumberSetting';
 import { TrackingSettingsSchema, type Settings } from '@/utils/settings';
 import { saveSettingsSection } from '@/utils/settings-store';
@@ -9,7 +10,7 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
   const [idleSeconds, setIdleSeconds] = createSignal(String(initial.idleSeconds));
   const [requiredPercent, setRequiredPercent] = createSignal(String(initial.requiredPercent));
   const [notify, setNotify] = createSignal(initial.notifyWhenReady);
-  const [status, setStatus] = createSignal<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = createSignal<FormStatusValue>(null);
 
   async function changeNotify(checked: boolean) {
     // The permission is asked for only now, from the learner's own click (least privilege).
@@ -94,17 +95,7 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
       <button type="submit" data-testid="save-settings">
         Save settings
       </button>
-      <Show when={status()}>
-        {(current) => (
-          <p
-            class={current().kind === 'error' ? 'error' : 'notice'}
-            role={current().kind === 'error' ? 'alert' : 'status'}
-            data-testid="settings-status"
-          >
-            {current().text}
-          </p>
-        )}
-      </Show>
+      <FormStatus status={status()} testId="settings-status" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
+  blankFieldValues,
   draftFields,
   RecordFields,
   valuesFromRecord,
@@ -27,22 +28,7 @@ export function RecordEditor(props: {
   // eslint-disable-next-line solid/reactivity -- the form takes a copy once and then owns it
   const editing = props.record;
   const [values, setValues] = createStore<RecordFieldValues>(
-    editing
-      ? valuesFromRecord(editing)
-      : {
-          title: '',
-          url: '',
-          kind: 'course',
-          date: today,
-          minutes: '60',
-          whatLearned: '',
-          howWillUse: '',
-          standards: [],
-          participatory: false,
-          planned: false,
-          tags: '',
-          notes: '',
-        },
+    editing ? valuesFromRecord(editing) : blankFieldValues(today),
   );
   const [error, setError] = createSignal('');
   let dialog!: HTMLDialogElement;
