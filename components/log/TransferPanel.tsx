@@ -1,8 +1,10 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import type { Settings } from '@/utils/settings';
 import { saveSettingsSection } from '@/utils/settings-store';
-import { runTransfer, saveFile } from '@/utils/transfer/client';
-import type { ExportFormat, TransferReply } from '@/utils/transfer/protocol';
+import { planExport, recordsToExport, type ExportFormat } from '@/utils/export/export-parts';
+import type { LearningRecord } from '@/utils/records';
+import { buildExport, runImport, saveFile } from '@/utils/transfer/client';
+import type { ImportReply } from '@/utils/transfer/protocol';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV spreadsheet',
@@ -16,8 +18,10 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
  */
 export function TransferPanel(props: {
   settings: Settings;
-  /** Ids of the records the log shows, in its order. */
-  shownIds: () => string[];
+  /** Every record, deleted ones included (a full backup keeps them). */
+  allRecords: () => readonly LearningRecord[];
+  /** The records the log shows, in its order. */
+  shownRecords: () => readonly LearningRecord[];
   totalCount: number;
   filtered: boolean;
   /** Take the focus when shown (the log was opened for exporting). */
@@ -27,7 +31,7 @@ export function TransferPanel(props: {
   const [ukDates, setUkDates] = createSignal(true);
   const [restoreSettings, setRestoreSettings] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
-  const [progress, setProgress] = createSignal<Extract<TransferReply, { type: 'progress' }>>();
+  const [progress, setProgress] = createSignal<Extract<ImportReply, { type: 'progress' }>>();
   const [result, setResult] = createSignal<{ kind: 'done' | 'error'; text: string }>();
   let fileInput!: HTMLInputElement;
   let section!: HTMLElement;
@@ -36,41 +40,45 @@ export function TransferPanel(props: {
   });
 
   const count = (value: number) => value.toLocaleString('en-GB');
-  const onProgress = (update: Extract<TransferReply, { type: 'progress' }>) => setProgress(update);
+  const onProgress = (update: Extract<ImportReply, { type: 'progress' }>) => setProgress(update);
 
   async function exportAs(format: ExportFormat) {
-    setBusy(true);
     setResult(undefined);
     const shown = scope() === 'shown' && props.filtered;
-    const reply = await runTransfer(
+    const plan = planExport(
+      recordsToExport(props.allRecords(), shown ? props.shownRecords() : undefined, format),
+      format,
       {
-        type: 'export',
-        format,
-        ...(shown ? { ids: props.shownIds() } : {}),
-        ukDates: ukDates(),
         settings: props.settings,
         appVersion: browser.runtime.getManifest().version,
-        now: Date.now(),
+        now: new Date(),
+        ukDates: ukDates(),
+        scope: shown ? 'filtered' : 'all',
       },
-      onProgress,
     );
-    setBusy(false);
-    setProgress(undefined);
-    if (reply.type === 'exported') {
-      saveFile(reply.file, reply.filename);
+    if ('error' in plan) {
+      setResult({ kind: 'error', text: plan.error });
+      return;
+    }
+    setBusy(true);
+    try {
+      saveFile(await buildExport(plan, onProgress), plan.filename);
       setResult({
         kind: 'done',
-        text: `Exported ${count(reply.count)} ${reply.count === 1 ? 'record' : 'records'} as a ${FORMAT_NAMES[format]}: ${reply.filename}, in your downloads.`,
+        text: `Exported ${count(plan.count)} ${plan.count === 1 ? 'record' : 'records'} as a ${FORMAT_NAMES[format]}: ${plan.filename}, in your downloads.`,
       });
-    } else if (reply.type === 'failed') {
-      setResult({ kind: 'error', text: reply.error });
+    } catch {
+      setResult({ kind: 'error', text: 'Learnlog could not write the file. Please try again.' });
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
     }
   }
 
   async function importFile(file: File) {
     setBusy(true);
     setResult(undefined);
-    const reply = await runTransfer({ type: 'import', file, now: Date.now() }, onProgress);
+    const reply = await runImport({ type: 'import', file, now: Date.now() }, onProgress);
     setBusy(false);
     setProgress(undefined);
     fileInput.value = '';
@@ -128,7 +136,7 @@ export function TransferPanel(props: {
               onChange={() => setScope('shown')}
             />
             <label for="scope-shown">
-              The records shown by your search and filters ({count(props.shownIds().length)})
+              The records shown by your search and filters ({count(props.shownRecords().length)})
             </label>
           </div>
         </fieldset>

@@ -16,7 +16,7 @@ import { RecordEditor } from '@/components/log/RecordEditor';
 import { TransferPanel } from '@/components/log/TransferPanel';
 import { getDatabase } from '@/utils/db/database';
 import { repairDayTotals } from '@/utils/db/day-totals';
-import { deleteRecord, liveRecords, undoDelete } from '@/utils/db/records-store';
+import { deleteRecord, undoDelete } from '@/utils/db/records-store';
 import { formatDuration } from '@/utils/duration';
 import { localIsoDate } from '@/utils/iso-date';
 import { createLiveQuery } from '@/utils/live-query';
@@ -42,11 +42,13 @@ export default function App() {
   const today = localIsoDate(new Date());
   const [settings, { mutate: setSettings }] = createResource(loadSettings);
   onCleanup(onSettingsChanged(setSettings));
-  const records = createLiveQuery(
+  // Every record, deleted ones included (a full backup keeps them); the log shows live ones.
+  const everyRecord = createLiveQuery(
     () => db,
-    (database) => liveRecords(database),
+    (database) => database.records.toArray(),
     undefined,
   );
+  const records = createMemo(() => everyRecord()?.filter((record) => !record.deletedAt));
 
   // The popup's totals come from the day-totals table; the log holds every record, so it checks
   // them and rebuilds the table if they ever disagree.
@@ -194,7 +196,8 @@ export default function App() {
         {(current) => (
           <TransferPanel
             settings={current()}
-            shownIds={() => results().map((record) => record.id)}
+            allRecords={() => everyRecord() ?? []}
+            shownRecords={results}
             totalCount={indexed().length}
             filtered={results().length !== indexed().length}
             focusOnOpen={openedForExport}

@@ -14,28 +14,29 @@ export const BOM = '\uFEFF';
 /** papaparse's own rule, plus the apostrophe (see above). */
 export const FORMULA_START = /^[=+\-@\t\r']/;
 
-/** The CSV as parts (BOM, header, then rows in blocks), ready for a `Blob` without one huge string. */
-export function recordsToCsvParts(
+/**
+ * The CSV in blocks: the byte-order mark and header first, then `rows` records at a time, so a
+ * large export can be built a slice at a time.
+ */
+export function* csvBlocks(
   records: readonly LearningRecord[],
-  { ukDates = true }: { ukDates?: boolean } = {},
-): string[] {
+  { ukDates = true, rows = 5_000 }: { ukDates?: boolean; rows?: number } = {},
+): Generator<{ text: string; rows?: number }> {
   const columns = COLUMNS.filter((column) => ukDates || column.header !== UK_DATE_HEADER);
   const options = { escapeFormulae: FORMULA_START, newline: '\r\n' };
-  const parts = [BOM, Papa.unparse([columns.map((column) => column.header)], options)];
-  for (let start = 0; start < records.length; start += BLOCK) {
-    const rows = records
-      .slice(start, start + BLOCK)
-      .map((record) => columns.map((column) => column.value(record)));
-    parts.push('\r\n', Papa.unparse(rows, options));
+  yield { text: BOM + Papa.unparse([columns.map((column) => column.header)], options) };
+  for (let start = 0; start < records.length; start += rows) {
+    const slice = records.slice(start, start + rows);
+    const cells = slice.map((record) => columns.map((column) => column.value(record)));
+    yield { text: '\r\n' + Papa.unparse(cells, options), rows: slice.length };
   }
-  return parts;
 }
-
-const BLOCK = 5_000;
 
 export function recordsToCsv(
   records: readonly LearningRecord[],
   options: { ukDates?: boolean } = {},
 ): string {
-  return recordsToCsvParts(records, options).join('');
+  let text = '';
+  for (const block of csvBlocks(records, options)) text += block.text;
+  return text;
 }

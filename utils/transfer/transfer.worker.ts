@@ -2,23 +2,19 @@ import { getDatabase } from '@/utils/db/database';
 import { importRecords } from '@/utils/db/import-records';
 import { MAX_IMPORT_BYTES, parseImport } from '@/utils/import/parse-import';
 import { NOTHING_IMPORTED } from '@/utils/import/validate-records';
-import { exportFile } from '@/utils/transfer/export-file';
-import type { TransferReply, TransferRequest } from '@/utils/transfer/protocol';
+import type { ImportReply, ImportRequest } from '@/utils/transfer/protocol';
 
 /**
- * The transfer worker (issue #6): export and import away from the page's main thread. It opens
- * the extension's own database (a worker started by an extension page shares its origin).
+ * The import worker (issue #6): reads, checks and saves a file away from the page's main
+ * thread. It opens the extension's own database (a worker started by an extension page shares
+ * its origin).
  */
 
-const post = (reply: TransferReply) => self.postMessage(reply);
+const post = (reply: ImportReply) => self.postMessage(reply);
 /** Lets the worker send progress between chunks of work. */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function handle(request: TransferRequest): Promise<TransferReply> {
-  const db = getDatabase();
-  if (request.type === 'export') {
-    return exportFile(db, request, (stage) => post({ type: 'progress', stage, done: 0, total: 0 }));
-  }
+async function handle(request: ImportRequest): Promise<ImportReply> {
   if (request.file.size > MAX_IMPORT_BYTES) {
     return {
       type: 'failed',
@@ -35,7 +31,7 @@ async function handle(request: TransferRequest): Promise<TransferReply> {
     },
   });
   if (!parsed.ok) return { type: 'failed', error: parsed.error };
-  const counts = await importRecords(db, parsed.records, (done, total) =>
+  const counts = await importRecords(getDatabase(), parsed.records, (done, total) =>
     post({ type: 'progress', stage: 'Saving records…', done, total }),
   );
   return {
@@ -46,13 +42,8 @@ async function handle(request: TransferRequest): Promise<TransferReply> {
   };
 }
 
-self.onmessage = (event: MessageEvent<TransferRequest>) => {
+self.onmessage = (event: MessageEvent<ImportRequest>) => {
   handle(event.data)
     .then(post)
-    .catch(() =>
-      post({
-        type: 'failed',
-        error: `Learnlog could not finish. ${event.data.type === 'import' ? NOTHING_IMPORTED : 'Please try again.'}`,
-      }),
-    );
+    .catch(() => post({ type: 'failed', error: `Learnlog could not finish. ${NOTHING_IMPORTED}` }));
 };
