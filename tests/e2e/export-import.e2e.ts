@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '@/tests/e2e/axe';
 import { launchWithExtension, type ExtensionBrowser } from '@/tests/e2e/harness';
 import { readRecords, seedRecords, waitFor } from '@/tests/e2e/extension-state';
+import { createBackup } from '@/utils/export/backup';
+import { recordsToCsv } from '@/utils/export/csv';
 import { makeRecords } from '@/tests/support/make-records';
 import { StatementRule } from '@/tests/support/xapi-rules';
 
 /**
- * Export and import (issue #6) in the BUILT extension in Chromium: files are downloaded to a
- * folder the test reads, then imported into a fresh browser profile.
+ * Export and import (issue #6) in the BUILT extension: in Chromium, files are downloaded to a
+ * folder the test reads, then imported into a fresh browser profile; in Firefox, files written
+ * by the test are imported through the worker.
  */
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
@@ -214,5 +217,60 @@ describe('Export and import in chromium', () => {
       await fresh.close();
       await rm(join(tmpdir(), `learnlog-damaged-${process.pid}.json`), { force: true });
     }
+  });
+});
+
+describe('Import in firefox', () => {
+  let extension: ExtensionBrowser;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'learnlog-import-'));
+    extension = await launchWithExtension('firefox');
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('imports a backup and a CSV through the worker, merging by id', async () => {
+    const records = makeRecords(120, { seed: 44, today: localToday() });
+    const backup = join(folder, 'backup.json');
+    await writeFile(
+      backup,
+      JSON.stringify(
+        createBackup(records.slice(0, 100), undefined, {
+          appVersion: '0.1.0',
+          now: new Date(),
+          scope: 'all',
+        }),
+      ),
+    );
+    const csv = join(folder, 'export.csv');
+    await writeFile(csv, recordsToCsv(records.slice(80)));
+
+    const log = await extension.openExtensionPage('log.html');
+    await log.waitForSelector('input#import-file');
+    const upload = async (path: string, expected: string) => {
+      const input = await log.$('input#import-file');
+      await input!.uploadFile(path);
+      await log.waitForFunction(
+        (text) => document.querySelector('[data-testid="transfer-result"]')?.textContent === text,
+        { timeout: 30_000 },
+        expected,
+      );
+    };
+    await upload(
+      backup,
+      'Imported 100 records: 100 added, 0 updated, 0 skipped (already up to date).',
+    );
+    await upload(csv, 'Imported 40 records: 20 added, 0 updated, 20 skipped (already up to date).');
+    const stored = (await readRecords(log)).sort((a, b) => a.id.localeCompare(b.id));
+    expect(stored).toEqual([...records].sort((a, b) => a.id.localeCompare(b.id)));
+    await log.waitForFunction(() =>
+      document.querySelector('[data-testid="log-status"]')?.textContent?.startsWith('120 records'),
+    );
+    await log.close();
   });
 });
