@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
-import { IdentitySettingsSchema, type IdentitySettings } from '@/utils/settings';
-import { saveSettingsSection } from '@/utils/settings-store';
+import type { IdentitySettings } from '@/utils/settings';
+import { validateAndSaveSection } from '@/utils/settings-store';
 
 /**
  * Who the learner is in xAPI statements (issue #6 export; issue #7 sync): an email address or an
@@ -26,17 +26,7 @@ export function IdentitySettingsForm(props: { initial: IdentitySettings }) {
         ? { account: { homePage: homePage().trim(), name: accountName() } }
         : {}),
     };
-    const parsed = IdentitySettingsSchema.safeParse(candidate);
-    if (!parsed.success) {
-      setStatus({ kind: 'error', text: parsed.error.issues[0]?.message ?? 'This is not valid.' });
-      return;
-    }
-    try {
-      await saveSettingsSection('identity', parsed.data);
-      setStatus({ kind: 'saved', text: 'Identity saved.' });
-    } catch {
-      setStatus({ kind: 'error', text: 'Learnlog could not save this. Nothing was changed.' });
-    }
+    setStatus(await validateAndSaveSection('identity', candidate, 'Identity saved.'));
   }
 
   return (

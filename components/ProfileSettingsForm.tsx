@@ -4,7 +4,7 @@ import { NumberSetting } from '@/components/NumberSetting';
 import { describeGoal } from '@/utils/profile/goals';
 import { REGULATOR_IDS, REGULATORS, type RegulatorId } from '@/utils/profile/regulators';
 import { ProfileSettingsSchema, type ProfileSettings } from '@/utils/settings';
-import { saveSettingsSection } from '@/utils/settings-store';
+import { validateAndSaveSection } from '@/utils/settings-store';
 
 /**
  * The learner's regulator or profession (issue #5): it sets the reflection prompts, the
@@ -46,23 +46,7 @@ export function ProfileSettingsForm(props: { initial: ProfileSettings }) {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    const parsed = ProfileSettingsSchema.safeParse(candidate());
-    if (!parsed.success) {
-      setStatus({
-        kind: 'error',
-        text: parsed.error.issues[0]?.message ?? 'This profile is not valid.',
-      });
-      return;
-    }
-    try {
-      await saveSettingsSection('profile', parsed.data);
-      setStatus({ kind: 'saved', text: 'Profile saved.' });
-    } catch {
-      setStatus({
-        kind: 'error',
-        text: 'Learnlog could not save your profile. Nothing was changed.',
-      });
-    }
+    setStatus(await validateAndSaveSection('profile', candidate(), 'Profile saved.'));
   }
 
   return (

@@ -1,8 +1,8 @@
 import { createSignal } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { NumberSetting } from '@/components/NumberSetting';
-import { TrackingSettingsSchema, type Settings } from '@/utils/settings';
-import { saveSettingsSection } from '@/utils/settings-store';
+import type { Settings } from '@/utils/settings';
+import { validateAndSaveSection } from '@/utils/settings-store';
 
 /** How Learnlog measures time: idle threshold, required percentage, "ready" notification. */
 export function TrackingSettingsForm(props: { initial: Settings }) {
@@ -32,27 +32,17 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    const parsed = TrackingSettingsSchema.safeParse({
-      idleSeconds: Number(idleSeconds()),
-      requiredPercent: Number(requiredPercent()),
-      notifyWhenReady: notify(),
-    });
-    if (!parsed.success) {
-      setStatus({
-        kind: 'error',
-        text: parsed.error.issues[0]?.message ?? 'These settings are not valid.',
-      });
-      return;
-    }
-    try {
-      await saveSettingsSection('tracking', parsed.data);
-      setStatus({ kind: 'saved', text: 'Settings saved.' });
-    } catch {
-      setStatus({
-        kind: 'error',
-        text: 'Learnlog could not save your settings. Nothing was changed.',
-      });
-    }
+    setStatus(
+      await validateAndSaveSection(
+        'tracking',
+        {
+          idleSeconds: Number(idleSeconds()),
+          requiredPercent: Number(requiredPercent()),
+          notifyWhenReady: notify(),
+        },
+        'Settings saved.',
+      ),
+    );
   }
 
   return (

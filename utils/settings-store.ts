@@ -26,6 +26,27 @@ export async function saveSettingsSection<K extends 'tracking' | 'profile' | 'id
   await saveSettings({ ...current, [section]: value });
 }
 
+/**
+ * What a settings form does on submit: validates its section with zod, saves it, and says how
+ * it went in plain words (the first problem found, or `savedText`).
+ */
+export async function validateAndSaveSection<K extends 'tracking' | 'profile' | 'identity'>(
+  section: K,
+  candidate: unknown,
+  savedText: string,
+): Promise<{ kind: 'saved' | 'error'; text: string }> {
+  const parsed = SettingsSchema.shape[section].safeParse(candidate);
+  if (!parsed.success) {
+    return { kind: 'error', text: parsed.error.issues[0]?.message ?? 'This is not valid.' };
+  }
+  try {
+    await saveSettingsSection(section, parsed.data as Settings[K]);
+    return { kind: 'saved', text: savedText };
+  } catch {
+    return { kind: 'error', text: 'Learnlog could not save this. Nothing was changed.' };
+  }
+}
+
 /** Calls back with the new settings whenever they change; returns the unsubscribe function. */
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
