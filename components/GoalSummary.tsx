@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { formatDuration } from '@/utils/duration';
 import { formatUkDate } from '@/utils/iso-date';
-import { describeGoal, type LearningSummary } from '@/utils/profile/goals';
+import { describeGoal, periodWords, type LearningSummary } from '@/utils/profile/goals';
 import { REGULATORS } from '@/utils/profile/regulators';
 import type { ProfileSettings } from '@/utils/settings';
 
@@ -27,12 +27,7 @@ export function GoalSummary(props: { summary: LearningSummary; profile: ProfileS
   const cycleWords = () =>
     props.summary.cycle.dateKnown
       ? `This cycle (${formatUkDate(props.summary.cycle.start, 'short')} to ${formatUkDate(props.summary.cycle.end, 'short')})`
-      : 'The last ' +
-        (props.summary.cycle.months % 12 === 0
-          ? props.summary.cycle.months === 12
-            ? 'year'
-            : `${props.summary.cycle.months / 12} years`
-          : `${props.summary.cycle.months} months`);
+      : `The last ${periodWords(props.summary.cycle.months).replace(/^a /, '')}`;
   const targets = () => props.summary.targets;
 
   return (

@@ -69,12 +69,6 @@ export async function liveRecords(db: LearnlogDatabase): Promise<LearningRecord[
   return all.filter((record) => record.deletedAt === undefined);
 }
 
-/** Records dated on or after `from` (not deleted): what the totals and goal need. */
-export async function recordsSince(db: LearnlogDatabase, from: string): Promise<LearningRecord[]> {
-  const records = await db.records.where('date').aboveOrEqual(from).toArray();
-  return records.filter((record) => record.deletedAt === undefined);
-}
-
 /** The most recent records (not deleted), newest first. */
 export async function recentRecords(
   db: LearnlogDatabase,

@@ -8,7 +8,6 @@ import type { IdentitySettings } from '@/utils/settings';
  * https://github.com/adlnet/xAPI-Spec/blob/master/xAPI-Data.md
  */
 
-export const XAPI_VERSION = '1.0.3';
 export const LANGUAGE = 'en-GB';
 /** Extension IRIs under Learnlog's own domain, as the spec asks of extensions. */
 export const EXTENSION = {

@@ -174,14 +174,16 @@ export function summaryStartDate(profile: ProfileSettings, today: string): strin
   return start < yearStart ? start : yearStart;
 }
 
+/** A period in plain words: 12 → "a year", 36 → "3 years", 6 → "6 months". */
+export function periodWords(months: number): string {
+  if (months % 12 === 0) return months === 12 ? 'a year' : `${months / 12} years`;
+  return `${months} ${months === 1 ? 'month' : 'months'}`;
+}
+
 /** The goal in plain words, for the settings page, the popup and the log. */
 export function describeGoal(profile: ProfileSettings): string {
   const regulator = REGULATORS[profile.regulator];
   const goal = regulator.goal;
-  const years = (months: number) =>
-    months % 12 === 0
-      ? `${months / 12 === 1 ? 'a year' : `${months / 12} years`}`
-      : `${months} ${months === 1 ? 'month' : 'months'}`;
   if (goal.kind === 'records') {
     return `${goal.records} CPD records a year, at least ${goal.plannedRecords} of them planned learning.`;
   }
@@ -191,11 +193,11 @@ export function describeGoal(profile: ProfileSettings): string {
       goal.participatoryHours !== undefined
         ? `, ${goal.participatoryHours} of them participatory (learning with other people)`
         : '';
-    return `${goal.hours} hours of CPD over ${years(months)}${participatory}.`;
+    return `${goal.hours} hours of CPD over ${periodWords(months)}${participatory}.`;
   }
   return profile.goalHours !== undefined
-    ? `Your goal: ${profile.goalHours} ${profile.goalHours === 1 ? 'hour' : 'hours'} every ${years(months).replace(/^a /, '')}.`
-    : `No hours are set for you. Add your own goal for each ${years(months).replace(/^a /, '')} if you like.`;
+    ? `Your goal: ${profile.goalHours} ${profile.goalHours === 1 ? 'hour' : 'hours'} every ${periodWords(months).replace(/^a /, '')}.`
+    : `No hours are set for you. Add your own goal for each ${periodWords(months).replace(/^a /, '')} if you like.`;
 }
 
 /**

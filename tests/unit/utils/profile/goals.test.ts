@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   currentCycle,
   describeGoal,
+  periodWords,
   summariseLearning,
   summaryStartDate,
 } from '@/utils/profile/goals';
@@ -151,6 +152,16 @@ describe('summaries', () => {
 });
 
 describe('goal wording', () => {
+  it('names periods in plain words', () => {
+    expect([12, 36, 24, 6, 1].map(periodWords)).toEqual([
+      'a year',
+      '3 years',
+      '2 years',
+      '6 months',
+      '1 month',
+    ]);
+  });
+
   it.each<[ProfileSettings, string]>([
     [
       { regulator: 'nmc' },
