@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import { KIND_LABELS } from '@/utils/kind-labels';
 import { standardLabel, type Regulator } from '@/utils/profile/regulators';
+import type { DraftValues } from '@/utils/record-drafts';
 import {
   MAX_TEXT,
   MAX_TITLE,
@@ -12,21 +13,11 @@ import {
   type RecordKind,
 } from '@/utils/records';
 
-/** What the learner types, as typed: converted and validated only on save. */
-export interface RecordFieldValues {
-  title: string;
-  url: string;
-  kind: RecordKind;
-  date: string;
-  minutes: string;
-  whatLearned: string;
-  howWillUse: string;
-  standards: string[];
-  participatory: boolean;
-  planned: boolean;
-  tags: string;
-  notes: string;
-}
+/**
+ * What the learner types, as typed: converted and validated only on save. The same shape is
+ * kept as a popup draft, so it is defined once, by the draft's schema.
+ */
+export type RecordFieldValues = DraftValues;
 
 /** A blank form for `today`; callers override what they know (the page's title…). */
 export function blankFieldValues(today: string): RecordFieldValues {

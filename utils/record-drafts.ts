@@ -7,6 +7,7 @@ import { RECORD_KINDS } from '@/utils/records';
  * and restored when the popup opens again. Cleared once the record is saved.
  */
 
+/** The record form's values as typed (`components/RecordFields.tsx`). */
 const DraftSchema = z.object({
   title: z.string(),
   url: z.string(),

@@ -7,7 +7,7 @@ import { KIND_LABELS } from '@/utils/kind-labels';
 import { createLiveQuery } from '@/utils/live-query';
 import { describeGoal } from '@/utils/profile/goals';
 import { REGULATORS, standardLabel } from '@/utils/profile/regulators';
-import { buildReport, rangeFor, type ReportPeriod } from '@/utils/report';
+import { buildReport, rangeFor, REPORT_PERIODS, type ReportPeriod } from '@/utils/report';
 import { loadSettings } from '@/utils/settings-store';
 
 const PERIOD_LABELS: Record<ReportPeriod, string> = {
@@ -56,7 +56,7 @@ export default function App() {
             value={period()}
             onChange={(e) => setPeriod(e.currentTarget.value as ReportPeriod)}
           >
-            <For each={Object.keys(PERIOD_LABELS) as ReportPeriod[]}>
+            <For each={REPORT_PERIODS}>
               {(option) => <option value={option}>{PERIOD_LABELS[option]}</option>}
             </For>
           </select>
