@@ -81,6 +81,11 @@ export default tseslint.config(
               message:
                 'Content scripts must not import database code: message the background instead.',
             },
+            {
+              // Issue #7: sync settings hold credentials; a web page's script must never see them.
+              group: ['@/utils/sync', '@/utils/sync/*'],
+              message: 'Content scripts must not import sync code or its settings (credentials).',
+            },
             { group: ['../*'], message: "Use '@/…' imports." },
           ],
         },

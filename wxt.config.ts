@@ -13,9 +13,13 @@ export default defineConfig({
     description:
       'Turns everyday learning on the web into trustworthy CPD evidence: measures attentive reading time and records it with your reflection.',
     // storage: browser.storage.session keeps per-tab state while the MV3 worker sleeps.
-    permissions: ['storage'],
+    // alarms: sync (issue #7) retries and pulls after the worker has stopped.
+    permissions: ['storage', 'alarms'],
     // Asked for only when the learner turns on "Tell me when I can record" (settings page).
     optional_permissions: ['notifications'],
+    // Sync asks for its one server's origin when the learner turns it on (issue #7); plain
+    // http only for this computer.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Learnlog' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

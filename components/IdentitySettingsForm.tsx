@@ -34,7 +34,8 @@ export function IdentitySettingsForm(props: { initial: IdentitySettings }) {
       <h2 id="identity-heading">Your identity for xAPI</h2>
       <p class="muted">
         xAPI statements (for your organisation’s learning record store) name the learner. This stays
-        on this device; it is only written into files you export.
+        on this device: it is only written into files you export, and sent with your records if you
+        turn on sync.
       </p>
       <label for="identity-name">Your name (optional)</label>
       <input

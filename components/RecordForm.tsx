@@ -9,6 +9,7 @@ import {
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';
 import { addRecord } from '@/utils/db/records-store';
+import { requestSync } from '@/utils/sync/sync-store';
 import { formatCountdown, formatDuration } from '@/utils/duration';
 import { localIsoDate } from '@/utils/iso-date';
 import type { Regulator } from '@/utils/profile/regulators';
@@ -93,6 +94,7 @@ export function RecordForm(props: {
     }
     try {
       await addRecord(props.db, result.record);
+      requestSync();
       await clearDraft(initial.url).catch(() => undefined);
       setSaved(early ? 'early' : 'on-time');
     } catch {

@@ -9,6 +9,7 @@ import {
 } from '@/components/RecordFields';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { addRecord, saveEdit } from '@/utils/db/records-store';
+import { requestSync } from '@/utils/sync/sync-store';
 import { localIsoDate } from '@/utils/iso-date';
 import type { Regulator } from '@/utils/profile/regulators';
 import { createRecord, type LearningRecord } from '@/utils/records';
@@ -48,6 +49,7 @@ export function RecordEditor(props: {
             : { url: undefined, ...fields };
         const result = await saveEdit(props.db, editing.id, changes, new Date());
         if (!result.ok) return setError(result.error);
+        requestSync();
         props.onClose(`Saved your changes to “${result.record.title}”.`);
       } else {
         const result = createRecord(
@@ -57,6 +59,7 @@ export function RecordEditor(props: {
         );
         if (!result.ok) return setError(result.error);
         await addRecord(props.db, result.record);
+        requestSync();
         props.onClose(`Added “${result.record.title}” to your learning log.`);
       }
     } catch {

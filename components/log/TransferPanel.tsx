@@ -5,6 +5,7 @@ import { planExport, recordsToExport, type ExportFormat } from '@/utils/export/e
 import type { LearningRecord } from '@/utils/records';
 import { buildExport, runImport, saveFile } from '@/utils/transfer/client';
 import type { ImportReply } from '@/utils/transfer/protocol';
+import { requestSync } from '@/utils/sync/sync-store';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV spreadsheet',
@@ -88,6 +89,7 @@ export function TransferPanel(props: {
     }
     if (reply.type !== 'imported') return;
     const { added, updated, skipped } = reply.counts;
+    if (added + updated > 0) requestSync();
     let settingsNote = '';
     if (reply.settings && restoreSettings()) {
       try {

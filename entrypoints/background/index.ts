@@ -6,6 +6,7 @@ import { loadSettings } from '@/utils/settings-store';
 import { createProgressManager } from '@/entrypoints/background/progress';
 import { forgetTab } from '@/entrypoints/background/tab-state';
 import { getDatabase } from '@/utils/db/database';
+import { startSync } from '@/entrypoints/background/sync';
 
 export default defineBackground(() => {
   const progress = createProgressManager({
@@ -16,8 +17,10 @@ export default defineBackground(() => {
     notifyReady,
   });
 
+  const sync = startSync();
+
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, sender, progress),
+    handleMessage(message, sender, progress, sync),
   );
   browser.runtime.onConnect.addListener((port) => handleReadingPort(port, progress));
 

@@ -1,4 +1,5 @@
 import type { ProgressManager } from '@/entrypoints/background/progress';
+import type { SyncEngine } from '@/utils/sync/engine';
 import { getTabResource } from '@/entrypoints/background/tab-state';
 import { classifySender, type MessageSender } from '@/utils/messages/sender';
 import { EnvelopeSchema, protocol, type MessageResponse } from '@/utils/messages/protocol';
@@ -12,6 +13,7 @@ export async function handleMessage(
   message: unknown,
   sender: MessageSender,
   progress: ProgressManager,
+  sync: Pick<SyncEngine, 'drain'>,
 ): Promise<MessageResponse<keyof typeof protocol> | undefined> {
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success) return undefined;
@@ -36,6 +38,13 @@ export async function handleMessage(
       if (from.kind !== 'extension-page' || !request.success) return undefined;
       const tab = await getTabResource(request.data.tabId);
       return tab ? { url: tab.url } : null;
+    }
+    case 'page:sync-now': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'extension-page' || !request.success) return undefined;
+      // The page need not wait for the server.
+      void sync.drain();
+      return null;
     }
   }
 }

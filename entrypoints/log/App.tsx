@@ -33,6 +33,7 @@ import { summariseLearning } from '@/utils/profile/goals';
 import { REGULATORS } from '@/utils/profile/regulators';
 import type { LearningRecord } from '@/utils/records';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
+import { requestSync } from '@/utils/sync/sync-store';
 
 type Editing = { record?: LearningRecord; opener?: HTMLElement } | undefined;
 
@@ -98,6 +99,7 @@ export default function App() {
 
   async function remove(record: LearningRecord) {
     await deleteRecord(db, record.id, Date.now());
+    requestSync();
     setDeleted(record);
     setMessage('');
     // The row is gone; focus goes to "Undo" so a keyboard user is not left on the page's body.
@@ -108,6 +110,7 @@ export default function App() {
     const record = deleted();
     if (!record) return;
     await undoDelete(db, record.id, Date.now());
+    requestSync();
     setDeleted(undefined);
     setMessage(`Restored “${record.title}”.`);
     // "Undo" has gone; focus goes to the message so keyboard and screen reader users hear it.

@@ -3,9 +3,14 @@ import { IdentitySettingsForm } from '@/components/IdentitySettingsForm';
 import { ProfileSettingsForm } from '@/components/ProfileSettingsForm';
 import { TrackingSettingsForm } from '@/components/TrackingSettingsForm';
 import { loadSettings } from '@/utils/settings-store';
+import { SyncSettingsForm } from '@/components/SyncSettingsForm';
+import { loadSyncConfig } from '@/utils/sync/sync-store';
 
 export default function App() {
-  const [settings] = createResource(loadSettings);
+  const [settings] = createResource(async () => ({
+    ...(await loadSettings()),
+    sync: await loadSyncConfig(),
+  }));
   return (
     <main class="page">
       <h1>Learnlog settings</h1>
@@ -15,6 +20,7 @@ export default function App() {
             <ProfileSettingsForm initial={current().profile} />
             <TrackingSettingsForm initial={current()} />
             <IdentitySettingsForm initial={current().identity} />
+            <SyncSettingsForm initial={current().sync} />
           </>
         )}
       </Show>

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { dayTotalsOf, type DayTotal } from '@/utils/profile/goals';
 import type { LearningRecord } from '@/utils/records';
 import type { ResourceProgress } from '@/utils/db/progress';
+import type { OutboxEntry, RecordSyncState, SyncMeta } from '@/utils/db/outbox';
 
 /**
  * Learnlog's IndexedDB database. Used only by the background and extension pages: in a content
@@ -24,9 +25,21 @@ export const SCHEMA = {
     records: 'id, date',
     dayTotals: 'date',
   },
+  // Version 3 (issue #7): sync. The outbox lists records changed since the server last heard of
+  // them (oldest first), written in the same transaction as the change; `syncStates` says what
+  // the server holds of each record; `meta` says whether sync is on, so a record writer can
+  // tell inside its own transaction whether to queue the change.
+  3: {
+    resources: 'url, lastSeenAt',
+    records: 'id, date',
+    dayTotals: 'date',
+    outbox: 'recordId, queuedAt',
+    syncStates: 'recordId',
+    meta: 'key',
+  },
 } as const;
 
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 /**
  * Version 1 records gain the fields version 2 asks of every record, with neutral values, and
@@ -51,11 +64,16 @@ export class LearnlogDatabase extends Dexie {
   resources!: EntityTable<ResourceProgress, 'url'>;
   records!: EntityTable<LearningRecord, 'id'>;
   dayTotals!: EntityTable<DayTotal, 'date'>;
+  outbox!: EntityTable<OutboxEntry, 'recordId'>;
+  syncStates!: EntityTable<RecordSyncState, 'recordId'>;
+  meta!: EntityTable<SyncMeta, 'key'>;
 
   constructor(name = 'learnlog') {
     super(name);
     this.version(1).stores(SCHEMA[1]);
     this.version(2).stores(SCHEMA[2]).upgrade(upgradeToVersion2);
+    // New tables only: nothing to move. Sync starts off, so nothing is queued.
+    this.version(3).stores(SCHEMA[3]);
   }
 }
 

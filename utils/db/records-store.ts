@@ -1,5 +1,6 @@
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { refreshDays } from '@/utils/db/day-totals';
+import { outboxTables, queueChanges } from '@/utils/db/outbox';
 import {
   compareNewestFirst,
   editRecord,
@@ -13,13 +14,17 @@ import {
 /**
  * Writing records. Each change is one IndexedDB transaction that re-reads the record, so an
  * edit in the log and a delete in another window cannot half-apply or resurrect each other,
- * and that refreshes the day totals of the dates it touches (`day-totals.ts`).
+ * that refreshes the day totals of the dates it touches (`day-totals.ts`), and that queues the
+ * change for sync when sync is on (`outbox.ts`, issue #7).
  */
 
+const recordTables = (db: LearnlogDatabase) => [db.records, db.dayTotals, ...outboxTables(db)];
+
 export async function addRecord(db: LearnlogDatabase, record: LearningRecord): Promise<void> {
-  await db.transaction('rw', db.records, db.dayTotals, async () => {
+  await db.transaction('rw', recordTables(db), async () => {
     await db.records.add(record);
     await refreshDays(db, [record.date]);
+    await queueChanges(db, [record.id], record.updatedAt);
   });
 }
 
@@ -29,7 +34,7 @@ export async function saveEdit(
   changes: Partial<RecordDraft>,
   now: Date,
 ): Promise<RecordResult> {
-  return db.transaction('rw', db.records, db.dayTotals, async () => {
+  return db.transaction('rw', recordTables(db), async () => {
     const existing = await db.records.get(id);
     if (!existing || existing.deletedAt !== undefined) {
       return { ok: false, error: 'This record has been deleted, so it cannot be changed.' };
@@ -38,27 +43,30 @@ export async function saveEdit(
     if (result.ok) {
       await db.records.put(result.record);
       await refreshDays(db, [existing.date, result.record.date]);
+      await queueChanges(db, [id], result.record.updatedAt);
     }
     return result;
   });
 }
 
 export async function deleteRecord(db: LearnlogDatabase, id: string, now: number): Promise<void> {
-  await db.transaction('rw', db.records, db.dayTotals, async () => {
+  await db.transaction('rw', recordTables(db), async () => {
     const existing = await db.records.get(id);
     if (existing && existing.deletedAt === undefined) {
       await db.records.put(markDeleted(existing, now));
       await refreshDays(db, [existing.date]);
+      await queueChanges(db, [id], now);
     }
   });
 }
 
 export async function undoDelete(db: LearnlogDatabase, id: string, now: number): Promise<void> {
-  await db.transaction('rw', db.records, db.dayTotals, async () => {
+  await db.transaction('rw', recordTables(db), async () => {
     const existing = await db.records.get(id);
     if (existing?.deletedAt !== undefined) {
       await db.records.put(markRestored(existing, now));
       await refreshDays(db, [existing.date]);
+      await queueChanges(db, [id], now);
     }
   });
 }

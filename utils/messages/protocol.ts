@@ -42,6 +42,11 @@ export const protocol = {
     request: z.object({ tabId: z.number().int().nonnegative() }),
     response: z.object({ url: z.string() }).nullable(),
   },
+  /** Records changed in an extension page (or sync settings did): sync them now, if sync is on. */
+  'page:sync-now': {
+    request: z.object({}),
+    response: z.null(),
+  },
 } as const;
 
 export type MessageType = keyof typeof protocol;

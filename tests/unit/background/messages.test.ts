@@ -46,8 +46,20 @@ describe('background message handling', () => {
     });
   });
 
+  const drain = vi.fn(async () => undefined);
   const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
-    handleMessage(message, sender, progress);
+    handleMessage(message, sender, progress, { drain });
+
+  it('starts a sync when an extension page asks, and only then', async () => {
+    drain.mockClear();
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/log.html') };
+    expect(await send({ type: 'page:sync-now', data: {} }, page)).toBeNull();
+    expect(drain).toHaveBeenCalledTimes(1);
+    // A web page cannot make Learnlog contact the sync server.
+    expect(await send({ type: 'page:sync-now', data: {} }, contentSender())).toBeUndefined();
+    expect(await send({ type: 'page:sync-now', data: 'now' }, page)).toBeUndefined();
+    expect(drain).toHaveBeenCalledTimes(1);
+  });
 
   it('stores a detected resource and answers with its progress and a badge', async () => {
     const reply = await send(

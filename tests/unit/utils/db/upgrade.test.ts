@@ -17,6 +17,7 @@ interface Fixture {
   version: number;
   resources: Record<string, unknown>[];
   records: Record<string, unknown>[];
+  dayTotals?: Record<string, unknown>[];
 }
 const fixture = (version: number): Fixture =>
   JSON.parse(readFileSync(join(FIXTURES, `learnlog-v${version}.json`), 'utf8')) as Fixture;
@@ -28,6 +29,7 @@ async function databaseAtVersion(name: string, version: number, data: Fixture): 
   await old.open();
   await old.table('resources').bulkAdd(data.resources);
   await old.table('records').bulkAdd(data.records);
+  if (data.dayTotals) await old.table('dayTotals').bulkAdd(data.dayTotals);
   old.close();
 }
 
@@ -48,7 +50,7 @@ describe('database upgrades', () => {
 
     const db = new LearnlogDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DATABASE_VERSION);
     const records = await db.records.toArray();
     expect(records).toHaveLength(data.records.length);
     for (const before of data.records) {
@@ -89,6 +91,28 @@ describe('database upgrades', () => {
     await databaseAtVersion(name, 1, { ...data, records: [withoutUrl] });
     const db = new LearnlogDatabase(name);
     expect((await db.records.toArray())[0]?.origin).toBe('manual');
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('version 2 → 3: records, day totals and progress are kept; sync starts off, nothing queued', async () => {
+    const data = fixture(2);
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await databaseAtVersion(name, 2, data);
+
+    const db = new LearnlogDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await db.records.toArray())).toEqual(byId(data.records as { id: string }[]));
+    for (const record of await db.records.toArray())
+      expect(LearningRecordSchema.safeParse(record).success).toBe(true);
+    expect(await db.dayTotals.orderBy('date').toArray()).toEqual(data.dayTotals);
+    expect(await db.resources.toArray()).toEqual(data.resources);
+    // Sync (issue #7) is off until the learner turns it on: no outbox, no states, no switch.
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncStates.count()).toBe(0);
+    expect(await db.meta.get('sync')).toBeUndefined();
     db.close();
     await Dexie.delete(name);
   });

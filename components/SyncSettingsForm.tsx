@@ -1,0 +1,245 @@
+import { createSignal, For, Show } from 'solid-js';
+import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
+import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
+import { getDatabase } from '@/utils/db/database';
+import { actorFrom } from '@/utils/export/xapi';
+import { loadSettings } from '@/utils/settings-store';
+import {
+  originPatternOf,
+  SyncConfigSchema,
+  SYNC_TARGETS,
+  TARGET_NAMES,
+  type SyncConfig,
+  type SyncTarget,
+} from '@/utils/sync/config';
+import { DEFAULT_TIMEOUT_MS } from '@/utils/sync/engine';
+import { createLearnlogClient } from '@/utils/sync/learnlog-client';
+import { createXapiClient } from '@/utils/sync/xapi-client';
+import { forgetSyncConfig, saveSyncConfig } from '@/utils/sync/sync-store';
+
+const NEEDS_IDENTITY =
+  'A learning record store needs to know who you are: fill in “Your identity for xAPI” on this page and save it first.';
+
+/**
+ * Sync settings (issue #7): where to send records, the sign-in details, "Test connection", and
+ * turning sync on or off. Off by default. Turning it on asks the browser for permission to reach
+ * that one server, from the learner's own click.
+ */
+export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
+  const initial = props.initial;
+  const [enabled, setEnabled] = createSignal(initial?.enabled ?? false);
+  const [target, setTarget] = createSignal<SyncTarget>(initial?.target ?? 'xapi');
+  const [endpoint, setEndpoint] = createSignal(initial?.endpoint ?? '');
+  const [key, setKey] = createSignal(initial?.target === 'xapi' ? initial.credentials.key : '');
+  const [secret, setSecret] = createSignal(
+    initial?.target === 'xapi' ? initial.credentials.secret : '',
+  );
+  const [token, setToken] = createSignal(
+    initial?.target === 'learnlog' ? initial.credentials.token : '',
+  );
+  const [saved, setSaved] = createSignal(initial);
+  const [status, setStatus] = createSignal<FormStatusValue>(null);
+  const [busy, setBusy] = createSignal(false);
+  const syncStatus = createSyncStatus();
+
+  function candidate(on: boolean) {
+    return SyncConfigSchema.safeParse({
+      enabled: on,
+      target: target(),
+      endpoint: endpoint(),
+      credentials: target() === 'xapi' ? { key: key(), secret: secret() } : { token: token() },
+    });
+  }
+
+  /** Asks for the server's origin; must be the first thing awaited after the click. */
+  async function permissionFor(config: SyncConfig): Promise<boolean> {
+    return browser.permissions
+      .request({ origins: [originPatternOf(config.endpoint)] })
+      .catch(() => false);
+  }
+  const refusedPermission = (config: SyncConfig) =>
+    `Learnlog was not allowed to reach ${new URL(config.endpoint).origin}, so nothing was changed.`;
+
+  async function testConnection() {
+    const parsed = candidate(false);
+    if (!parsed.success) return setStatus({ kind: 'error', text: parsed.error.issues[0]!.message });
+    const config = parsed.data;
+    if (!(await permissionFor(config)))
+      return setStatus({ kind: 'error', text: refusedPermission(config) });
+    setBusy(true);
+    setStatus({ kind: 'saved', text: 'Testing the connection…' });
+    const http = {
+      fetch: (input: string, init: RequestInit) => fetch(input, init),
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+    };
+    const result =
+      config.target === 'learnlog'
+        ? await createLearnlogClient({
+            ...http,
+            endpoint: config.endpoint,
+            token: config.credentials.token,
+          }).testConnection()
+        : await createXapiClient({
+            ...http,
+            endpoint: config.endpoint,
+            ...config.credentials,
+            // Testing sends no statement, so no identity is needed yet.
+            actor: { objectType: 'Agent', mbox: 'mailto:test@learnlog.invalid' },
+            batchSize: 1,
+          }).testConnection();
+    setBusy(false);
+    setStatus({ kind: result.ok ? 'saved' : 'error', text: result.message });
+  }
+
+  async function turnOn(event: SubmitEvent) {
+    event.preventDefault();
+    const parsed = candidate(true);
+    if (!parsed.success) return setStatus({ kind: 'error', text: parsed.error.issues[0]!.message });
+    const config = parsed.data;
+    if (!(await permissionFor(config)))
+      return setStatus({ kind: 'error', text: refusedPermission(config) });
+    if (config.target === 'xapi' && !actorFrom((await loadSettings()).identity))
+      return setStatus({ kind: 'error', text: NEEDS_IDENTITY });
+    try {
+      await saveSyncConfig(config);
+    } catch {
+      return setStatus({
+        kind: 'error',
+        text: 'Learnlog could not save this. Nothing was changed.',
+      });
+    }
+    setSaved(config);
+    setEnabled(true);
+    setStatus({
+      kind: 'saved',
+      text: `Sync is on: your records will be sent to ${new URL(config.endpoint).host}.`,
+    });
+  }
+
+  async function turnOff() {
+    const current = saved();
+    if (!current) return;
+    await saveSyncConfig({ ...current, enabled: false });
+    setSaved({ ...current, enabled: false });
+    setEnabled(false);
+    setStatus({ kind: 'saved', text: 'Sync is off. Nothing more will be sent.' });
+  }
+
+  async function forget() {
+    const current = saved();
+    await forgetSyncConfig(current ? [originPatternOf(current.endpoint)] : []);
+    setSaved(undefined);
+    setEnabled(false);
+    setKey('');
+    setSecret('');
+    setToken('');
+    setStatus({ kind: 'saved', text: 'The server and your sign-in details were removed.' });
+  }
+
+  return (
+    <form class="card settings" onSubmit={turnOn} novalidate aria-labelledby="sync-heading">
+      <h2 id="sync-heading">Sync with your organisation</h2>
+      <p class="muted">
+        Off unless you turn it on. When it is on, Learnlog sends your records (title, address,
+        dates, time, reflections, tags) to the one server you name here, and nothing else to anyone.
+        Your sign-in details stay on this device.
+      </p>
+      <SyncStatusNotice db={getDatabase()} status={syncStatus()} />
+      <fieldset class="choices">
+        <legend>Send my records to</legend>
+        <For each={SYNC_TARGETS}>
+          {(value) => (
+            <div class="radio">
+              <input
+                id={`sync-target-${value}`}
+                type="radio"
+                name="sync-target"
+                checked={target() === value}
+                onChange={() => setTarget(value)}
+              />
+              <label for={`sync-target-${value}`}>{TARGET_NAMES[value]}</label>
+            </div>
+          )}
+        </For>
+      </fieldset>
+      <label for="sync-endpoint">Server address</label>
+      <input
+        id="sync-endpoint"
+        class="text-input"
+        type="url"
+        inputMode="url"
+        placeholder={target() === 'xapi' ? 'https://lrs.example.org/xapi/' : 'https://'}
+        aria-describedby="sync-endpoint-help"
+        value={endpoint()}
+        onInput={(e) => setEndpoint(e.currentTarget.value)}
+      />
+      <p id="sync-endpoint-help" class="muted">
+        Your organisation gives you this. It must start with https://.
+      </p>
+      <Show
+        when={target() === 'xapi'}
+        fallback={
+          <>
+            <label for="sync-token">Access token</label>
+            <input
+              id="sync-token"
+              class="text-input"
+              type="password"
+              autocomplete="off"
+              value={token()}
+              onInput={(e) => setToken(e.currentTarget.value)}
+            />
+          </>
+        }
+      >
+        <label for="sync-key">Key (user name)</label>
+        <input
+          id="sync-key"
+          class="text-input"
+          autocomplete="off"
+          value={key()}
+          onInput={(e) => setKey(e.currentTarget.value)}
+        />
+        <label for="sync-secret">Secret (password)</label>
+        <input
+          id="sync-secret"
+          class="text-input"
+          type="password"
+          autocomplete="off"
+          value={secret()}
+          onInput={(e) => setSecret(e.currentTarget.value)}
+        />
+      </Show>
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy()}
+          onClick={() => void testConnection()}
+          data-testid="sync-test"
+        >
+          Test connection
+        </button>
+        <button type="submit" data-testid="sync-turn-on">
+          {enabled() ? 'Save changes' : 'Save and turn on sync'}
+        </button>
+        <Show when={enabled()}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void turnOff()}
+            data-testid="sync-turn-off"
+          >
+            Turn sync off
+          </button>
+        </Show>
+        <Show when={saved()}>
+          <button type="button" class="secondary" onClick={() => void forget()}>
+            Forget this server
+          </button>
+        </Show>
+      </div>
+      <FormStatus status={status()} testId="sync-form-status" />
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { createSignal, onCleanup, Show } from 'solid-js';
+import type { LearnlogDatabase } from '@/utils/db/database';
+import { requeueFailed } from '@/utils/db/outbox';
+import { createLiveQuery } from '@/utils/live-query';
+import { describeSyncStatus } from '@/utils/sync/record-state';
+import { OFF_STATUS, type SyncStatus } from '@/utils/sync/status';
+import { loadSyncStatus, onSyncStatusChanged, requestSync } from '@/utils/sync/sync-store';
+
+/** The sync status as it changes (issue #7); a stop is an alert, so screen readers hear it. */
+export function createSyncStatus() {
+  const [status, setStatus] = createSignal<SyncStatus>(OFF_STATUS);
+  void loadSyncStatus().then(setStatus);
+  onCleanup(onSyncStatusChanged(setStatus));
+  return status;
+}
+
+export function SyncStatusNotice(props: {
+  db: LearnlogDatabase;
+  status: SyncStatus;
+  /** Only problems (a stop, refused records): for the popup and the log. */
+  problemsOnly?: boolean;
+}) {
+  const waiting = createLiveQuery(
+    () => props.db,
+    (db) => db.outbox.count(),
+    0,
+  );
+  const failed = createLiveQuery(
+    () => props.db,
+    (db) => db.syncStates.filter((state) => state.error !== undefined).count(),
+    0,
+  );
+  const [retried, setRetried] = createSignal('');
+
+  async function retryFailed() {
+    const count = await requeueFailed(props.db, Date.now());
+    requestSync();
+    setRetried(
+      `Trying ${count.toLocaleString('en-GB')} ${count === 1 ? 'record' : 'records'} again.`,
+    );
+  }
+
+  const stopped = () => props.status.state === 'stopped';
+  return (
+    <div class="sync-status" data-testid="sync-status">
+      <Show when={!props.problemsOnly || stopped()}>
+        <p
+          class={stopped() ? 'error' : 'muted'}
+          role={stopped() ? 'alert' : 'status'}
+          data-testid="sync-status-text"
+        >
+          {describeSyncStatus(props.status, waiting(), Date.now())}
+        </p>
+      </Show>
+      <Show when={props.status.state !== 'off' && props.status.pullProblem}>
+        {(problem) => <p class="error">{problem()}</p>}
+      </Show>
+      <Show when={props.status.state !== 'off' && failed() > 0}>
+        <p class="error" data-testid="sync-failed-count">
+          The server refused {failed().toLocaleString('en-GB')}{' '}
+          {failed() === 1 ? 'record' : 'records'}; the learning log shows why on each one.
+        </p>
+        <button type="button" class="secondary" onClick={() => void retryFailed()}>
+          Try refused records again
+        </button>
+        <Show when={retried()}>
+          <p role="status">{retried()}</p>
+        </Show>
+      </Show>
+    </div>
+  );
+}

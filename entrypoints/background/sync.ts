@@ -1,0 +1,61 @@
+import { getDatabase } from '@/utils/db/database';
+import { actorFrom } from '@/utils/export/xapi';
+import { loadSettings } from '@/utils/settings-store';
+import { readSyncConfig, SYNC_CONFIG_KEY } from '@/utils/sync/config';
+import { createSyncEngine, type SyncEngine } from '@/utils/sync/engine';
+import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
+
+/** Alarms wake a stopped service worker: one to retry after a failure, one every few minutes. */
+const RETRY_ALARM = 'learnlog-sync-retry';
+const PERIODIC_ALARM = 'learnlog-sync';
+const PERIOD_MINUTES = 5;
+/** Browsers refuse alarms sooner than 30 seconds away; a timer covers shorter waits. */
+const MIN_ALARM_DELAY_MS = 30_000;
+
+/** Wires the sync engine (issue #7) to the browser: fetch, storage, alarms, permissions. */
+export function startSync(): SyncEngine {
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const engine = createSyncEngine({
+    db: getDatabase(),
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    random: Math.random,
+    loadConfig: async () =>
+      readSyncConfig((await browser.storage.local.get(SYNC_CONFIG_KEY))[SYNC_CONFIG_KEY]),
+    loadActor: async () => actorFrom((await loadSettings()).identity),
+    loadStatus: async () =>
+      readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]),
+    saveStatus: (status: SyncStatus) => browser.storage.local.set({ [SYNC_STATUS_KEY]: status }),
+    hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    scheduleRetry(at) {
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => void engine.drain(), Math.max(0, at - Date.now()));
+      void browser.alarms.create(RETRY_ALARM, {
+        when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS),
+      });
+    },
+    setPeriodicWakeUp(on) {
+      if (!on) {
+        clearTimeout(retryTimer);
+        void browser.alarms.clear(PERIODIC_ALARM);
+        void browser.alarms.clear(RETRY_ALARM);
+        return;
+      }
+      void browser.alarms.get(PERIODIC_ALARM).then((alarm) => {
+        if (!alarm) void browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: PERIOD_MINUTES });
+      });
+    },
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM || alarm.name === PERIODIC_ALARM) void engine.drain();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SYNC_CONFIG_KEY in changes) void engine.settingsChanged();
+  });
+  // After a browser restart or an update, send what was waiting.
+  browser.runtime.onStartup.addListener(() => void engine.drain());
+  browser.runtime.onInstalled.addListener(() => void engine.drain());
+  return engine;
+}

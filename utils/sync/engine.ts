@@ -1,0 +1,214 @@
+import type { LearnlogDatabase } from '@/utils/db/database';
+import { turnSyncOff, turnSyncOn } from '@/utils/db/outbox';
+import { applyPulledChanges, commitPushResults, nextOutboxItems } from '@/utils/db/sync-store';
+import type { XapiAgent } from '@/utils/export/xapi';
+import { originPatternOf, targetKeyOf, type SyncConfig } from '@/utils/sync/config';
+import type { FetchPort } from '@/utils/sync/http';
+import { createLearnlogClient, type LearnlogClient } from '@/utils/sync/learnlog-client';
+import { backoffDelay, OFF_STATUS, type SyncStatus } from '@/utils/sync/status';
+import { createXapiClient } from '@/utils/sync/xapi-client';
+import type { SyncClient } from '@/utils/sync/push-result';
+
+/**
+ * The sync engine (issue #7): drains the outbox to the learner's server and, for the Learnlog
+ * API, pulls what their other devices recorded. Everything it needs from the browser comes in
+ * as ports (clock, randomness, fetch, storage, alarms), so the same code runs in the background
+ * and, against a real HTTP server, in the tests. All its state is in IndexedDB and
+ * `storage.local`: a service worker stopped mid-drain loses nothing, and the next drain resends
+ * what was in flight (every request is idempotent).
+ */
+
+export interface SyncEngineDependencies {
+  db: LearnlogDatabase;
+  fetch: FetchPort;
+  now: () => number;
+  random: () => number;
+  loadConfig: () => Promise<SyncConfig | undefined>;
+  /** The learner as an xAPI actor, if they have said who they are. */
+  loadActor: () => Promise<XapiAgent | undefined>;
+  loadStatus: () => Promise<SyncStatus>;
+  saveStatus: (status: SyncStatus) => Promise<void>;
+  /** Whether the browser lets Learnlog reach this origin pattern (`https://host/*`). */
+  hasHostPermission: (pattern: string) => Promise<boolean>;
+  /** Asks to be drained again at this time (a timer, and an alarm in case the worker stops). */
+  scheduleRetry: (at: number) => void;
+  /** Keeps a periodic wake-up while sync is on, to retry and to pull. */
+  setPeriodicWakeUp: (on: boolean) => void;
+  timeoutMs?: number;
+  /** Records per xAPI `POST /statements`; 1 sends every statement with its own PUT. */
+  batchSize?: number;
+  backoff?: { baseMs: number; maxMs: number };
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_BATCH_SIZE = 50;
+/** Outbox entries read (and committed) together; the client sends them singly or in batches. */
+const READ_CHUNK = 50;
+export const DEFAULT_BACKOFF = { baseMs: 5_000, maxMs: 15 * 60_000 };
+
+/** A one-way fingerprint of the sign-in details, so "stopped until they change" needs no copy. */
+async function fingerprintOf(config: SyncConfig): Promise<string> {
+  const text = JSON.stringify([config.target, config.endpoint, config.credentials]);
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export function createSyncEngine(deps: SyncEngineDependencies) {
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
+  const backoff = deps.backoff ?? DEFAULT_BACKOFF;
+  let running: Promise<void> | undefined;
+  let again = false;
+  /** Aborts every request in flight when sync is turned off or its settings change. */
+  let controller = new AbortController();
+
+  function clientFor(
+    config: SyncConfig,
+    actor: XapiAgent | undefined,
+    stop: AbortSignal,
+  ): SyncClient | LearnlogClient | undefined {
+    const http = { fetch: deps.fetch, timeoutMs, stop };
+    if (config.target === 'learnlog')
+      return createLearnlogClient({
+        ...http,
+        endpoint: config.endpoint,
+        token: config.credentials.token,
+      });
+    if (!actor) return undefined;
+    return createXapiClient({
+      ...http,
+      endpoint: config.endpoint,
+      ...config.credentials,
+      actor,
+      batchSize,
+    });
+  }
+
+  async function retryLater(status: SyncStatus, message: string): Promise<void> {
+    const failures = status.failures + 1;
+    const nextAttemptAt = deps.now() + backoffDelay(failures, deps.random, backoff);
+    await deps.saveStatus({ ...status, state: 'retrying', message, failures, nextAttemptAt });
+    deps.scheduleRetry(nextAttemptAt);
+  }
+
+  async function stopUntilFixed(status: SyncStatus, config: SyncConfig, message: string) {
+    await deps.saveStatus({
+      ...status,
+      state: 'stopped',
+      message,
+      stoppedFor: await fingerprintOf(config),
+      nextAttemptAt: undefined,
+    });
+  }
+
+  async function drainOnce(): Promise<void> {
+    const config = await deps.loadConfig();
+    let status = await deps.loadStatus();
+    if (!config?.enabled) {
+      await turnSyncOff(deps.db);
+      deps.setPeriodicWakeUp(false);
+      if (status.state !== 'off') await deps.saveStatus({ ...status, ...OFF_STATUS });
+      return;
+    }
+    const targetKey = targetKeyOf(config);
+    // A new server starts afresh: no backoff, no pull cursor, no old problem.
+    if (status.targetKey !== targetKey) status = { state: 'idle', failures: 0, targetKey };
+    await turnSyncOn(deps.db, targetKey, deps.now());
+    deps.setPeriodicWakeUp(true);
+
+    const fingerprint = await fingerprintOf(config);
+    if (status.state === 'stopped' && status.stoppedFor === fingerprint) return;
+    if (status.stoppedFor && status.stoppedFor !== fingerprint) {
+      // The learner changed the sign-in details: try at once.
+      status = { ...status, stoppedFor: undefined, failures: 0, nextAttemptAt: undefined };
+    }
+    if (status.nextAttemptAt !== undefined && deps.now() < status.nextAttemptAt) {
+      deps.scheduleRetry(status.nextAttemptAt);
+      return;
+    }
+    if (!(await deps.hasHostPermission(originPatternOf(config.endpoint)))) {
+      return stopUntilFixed(
+        status,
+        config,
+        `Learnlog needs your permission to reach ${new URL(config.endpoint).origin}. Open Learnlog’s settings and press “Save and turn on sync”.`,
+      );
+    }
+    const stop = controller.signal;
+    const client = clientFor(config, await deps.loadActor(), stop);
+    if (!client) {
+      return stopUntilFixed(
+        status,
+        config,
+        'Say who you are (your email address or account) under “Your identity for xAPI” in Learnlog’s settings: the learning record store needs it.',
+      );
+    }
+    status = { ...status, state: 'syncing', message: undefined };
+    await deps.saveStatus(status);
+
+    for (;;) {
+      const items = await nextOutboxItems(deps.db, Math.max(batchSize, READ_CHUNK));
+      if (items.length === 0) break;
+      const report = await client.push(items);
+      await commitPushResults(deps.db, report.results);
+      if (stop.aborted) return;
+      if (report.stop?.kind === 'auth') return stopUntilFixed(status, config, report.stop.message);
+      if (report.stop) return retryLater(status, report.stop.message);
+    }
+
+    if ('pull' in client) {
+      for (;;) {
+        const pulled = await client.pull(status.pullCursor);
+        if (stop.aborted) return;
+        if (pulled.kind !== 'ok') {
+          if (pulled.kind === 'auth') return stopUntilFixed(status, config, pulled.message);
+          if (pulled.kind === 'retry') return retryLater(status, pulled.message);
+          // Unreadable changes are refused whole; what was sent still counts.
+          status = { ...status, pullProblem: pulled.message };
+          break;
+        }
+        await applyPulledChanges(deps.db, pulled.changes);
+        status = { ...status, pullCursor: pulled.changes.cursor, pullProblem: undefined };
+        await deps.saveStatus(status);
+        if (!pulled.changes.more) break;
+      }
+    }
+    await deps.saveStatus({
+      ...status,
+      state: 'idle',
+      message: undefined,
+      failures: 0,
+      nextAttemptAt: undefined,
+      lastSyncedAt: deps.now(),
+    });
+  }
+
+  return {
+    /**
+     * Sends what is waiting. Calls while a drain runs make it go round once more, so a change
+     * made during a drain is never left behind.
+     */
+    drain(): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await drainOnce();
+        } while (again);
+      })().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+
+    /** The learner changed the sync settings: requests in flight stop, then it starts over. */
+    settingsChanged(): Promise<void> {
+      controller.abort();
+      controller = new AbortController();
+      return this.drain();
+    },
+  };
+}
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

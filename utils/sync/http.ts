@@ -1,0 +1,134 @@
+/**
+ * One HTTP exchange with the sync server, and what its answer means for Learnlog (issue #7):
+ * 401/403 stop syncing until the learner fixes the credentials; 409 means the server already
+ * has it (done); other 4xx are this record's problem; 5xx, 408, 429, timeouts and dropped
+ * connections are passing troubles, tried again later.
+ */
+
+export type FetchPort = (input: string, init: RequestInit) => Promise<Response>;
+
+export type Outcome =
+  | { kind: 'ok'; status: number; body: unknown }
+  | { kind: 'conflict' }
+  | { kind: 'auth'; status: number; message: string }
+  | { kind: 'rejected'; status: number; message: string }
+  | { kind: 'retry'; message: string };
+
+export interface HttpOptions {
+  fetch: FetchPort;
+  /** How long to wait for an answer. */
+  timeoutMs: number;
+  /** Aborted when sync is turned off: every request in flight stops at once. */
+  stop?: AbortSignal;
+}
+
+/** Longest server message shown to the learner; it is shown as text, never as HTML. */
+const MAX_SERVER_MESSAGE = 200;
+
+/** The server's own explanation, if it gave a short plain one (JSON `error`/`message`, or text). */
+export function serverMessageOf(body: unknown, text: string): string | undefined {
+  let message: unknown = text;
+  if (typeof body === 'object' && body !== null) {
+    const fields = body as Record<string, unknown>;
+    message = fields.error ?? fields.message;
+  }
+  if (typeof message !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const clean = message.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim();
+  if (!clean || /^\s*</.test(clean)) return undefined; // an HTML error page says nothing useful
+  // Cut by characters, not UTF-16 units, so an emoji is never split.
+  const characters = [...clean];
+  return characters.length > MAX_SERVER_MESSAGE
+    ? `${characters.slice(0, MAX_SERVER_MESSAGE).join('')}…`
+    : clean;
+}
+
+const explained = (text: string, serverMessage: string | undefined) =>
+  serverMessage ? `${text} The server said: “${serverMessage}”` : text;
+
+export function outcomeOf(status: number, body: unknown, text: string): Outcome {
+  const said = serverMessageOf(body, text);
+  if (status >= 200 && status < 300) return { kind: 'ok', status, body };
+  if (status === 409) return { kind: 'conflict' };
+  if (status === 401)
+    return {
+      kind: 'auth',
+      status,
+      message: explained('The server did not accept your sign-in details (error 401).', said),
+    };
+  if (status === 403)
+    return {
+      kind: 'auth',
+      status,
+      message: explained(
+        'The server says these sign-in details may not send learning records (error 403).',
+        said,
+      ),
+    };
+  if (status === 408 || status === 429 || status >= 500)
+    return {
+      kind: 'retry',
+      message: explained(
+        status === 429
+          ? 'The server asked Learnlog to slow down (error 429).'
+          : `The server had a problem (error ${status}).`,
+        said,
+      ),
+    };
+  if (status >= 300 && status < 400)
+    return {
+      kind: 'rejected',
+      status,
+      message: `The server sent Learnlog to another address (error ${status}). Check the server address in Settings.`,
+    };
+  return {
+    kind: 'rejected',
+    status,
+    message: explained(`The server refused this record (error ${status}).`, said),
+  };
+}
+
+/** Sends one request; never throws (a network failure is an outcome too). */
+export async function exchange(
+  options: HttpOptions,
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+): Promise<Outcome> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.stop ? AbortSignal.any([timeout, options.stop]) : timeout;
+  try {
+    // A redirect could carry the credentials to another server: never followed.
+    const response = await options.fetch(url, { ...init, signal, redirect: 'manual' });
+    if (response.type === 'opaqueredirect') return outcomeOf(302, undefined, '');
+    const text = await response.text();
+    let body: unknown = undefined;
+    if (text && (response.headers.get('content-type') ?? '').toLowerCase().includes('json')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+    }
+    return outcomeOf(response.status, body, text);
+  } catch {
+    if (options.stop?.aborted) return { kind: 'retry', message: 'Sync was turned off.' };
+    if (timeout.aborted)
+      return {
+        kind: 'retry',
+        message: `The server did not answer within ${Math.max(1, Math.round(options.timeoutMs / 1000))} seconds.`,
+      };
+    return {
+      kind: 'retry',
+      message:
+        'Learnlog could not reach the server (no connection, or the connection was dropped).',
+    };
+  }
+}
+
+/** HTTP Basic credentials as RFC 7617 asks: UTF-8, then base64. */
+export function basicAuthorization(user: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}

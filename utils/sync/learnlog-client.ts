@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
+import { exchange, type HttpOptions } from '@/utils/sync/http';
+import type { PushItem, PushReport, PushResult, SyncClient } from '@/utils/sync/push-result';
+import { describeTestFailure } from '@/utils/sync/xapi-client';
+
+/**
+ * Sync to an organisation's own app through the Learnlog JSON API (issue #7; the contract is
+ * docs/learnlog-api.openapi.yaml): `PUT /records/{id}`, `DELETE /records/{id}?deletedAt=`, and
+ * `GET /records?since=` to pull what the learner recorded on their other devices.
+ */
+
+export interface LearnlogClientOptions extends HttpOptions {
+  endpoint: string;
+  token: string;
+}
+
+export const PULL_PAGE_SIZE = 500;
+
+const DeletionSchema = z.object({
+  id: z.uuid(),
+  deletedAt: z.number().int().positive(),
+});
+
+/** A page of changes, checked record by record before anything is saved. */
+const ChangesSchema = z.object({
+  records: z.array(z.unknown()).max(10_000),
+  deletions: z.array(DeletionSchema).max(10_000),
+  cursor: z.string().min(1).max(200),
+  more: z.boolean(),
+});
+
+export interface Changes {
+  records: LearningRecord[];
+  deletions: { id: string; deletedAt: number }[];
+  cursor: string;
+  more: boolean;
+}
+
+export type PullResult =
+  { kind: 'ok'; changes: Changes } | { kind: 'auth' | 'retry' | 'invalid'; message: string };
+
+const INVALID_REPLY =
+  'The server sent changes Learnlog cannot read, so none of them were saved. Ask whoever runs the server to check it follows the Learnlog API.';
+
+/** Reads a page of changes; one bad record refuses the whole page (nothing half-saved). */
+export function readChanges(
+  body: unknown,
+): { ok: true; changes: Changes } | { ok: false; message: string } {
+  const page = ChangesSchema.safeParse(body);
+  if (!page.success) return { ok: false, message: INVALID_REPLY };
+  const records: LearningRecord[] = [];
+  for (const [index, candidate] of page.data.records.entries()) {
+    const record = LearningRecordSchema.safeParse(candidate);
+    if (!record.success) {
+      const issue = record.error.issues[0];
+      return {
+        ok: false,
+        message: `${INVALID_REPLY} (Record ${index + 1}: ${issue?.path.join('.') || 'record'} — ${issue?.message ?? 'not valid'})`,
+      };
+    }
+    records.push(record.data);
+  }
+  return { ok: true, changes: { ...page.data, records } };
+}
+
+export function createLearnlogClient(options: LearnlogClientOptions) {
+  const headers = {
+    Authorization: `Bearer ${options.token}`,
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+  };
+  const url = (path: string) => new URL(path, options.endpoint).href;
+  const recordUrl = (id: string) => url(`records/${encodeURIComponent(id)}`);
+
+  async function pushOne(item: PushItem): Promise<PushReport> {
+    const { record, state } = item;
+    const done = (next: PushResult['state']): PushReport => ({
+      results: [
+        { recordId: item.recordId, sentUpdatedAt: record?.updatedAt, state: next, finished: true },
+      ],
+    });
+    const deleted = !record || record.deletedAt !== undefined;
+    // Deleted before the server ever had it: nothing to tell.
+    if (deleted && state?.syncedUpdatedAt === undefined) return done({ recordId: item.recordId });
+    const outcome = deleted
+      ? await exchange(
+          options,
+          `${recordUrl(item.recordId)}?deletedAt=${record?.deletedAt ?? record?.updatedAt ?? Date.now()}`,
+          { method: 'DELETE', headers },
+        )
+      : await exchange(options, recordUrl(record.id), {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify(record),
+        });
+    if (outcome.kind === 'auth' || outcome.kind === 'retry')
+      return { results: [], stop: { kind: outcome.kind, message: outcome.message } };
+    if (outcome.kind === 'rejected')
+      return done({ ...state, recordId: item.recordId, error: outcome.message });
+    // Stored, already there, or the server has a later version (409): this one is done.
+    return done({
+      recordId: item.recordId,
+      ...(record ? { syncedUpdatedAt: record.updatedAt } : {}),
+    });
+  }
+
+  const client: SyncClient & { pull(cursor: string | undefined): Promise<PullResult> } = {
+    async push(items) {
+      const results: PushResult[] = [];
+      for (const item of items) {
+        const report = await pushOne(item);
+        results.push(...report.results);
+        if (report.stop) return { results, stop: report.stop };
+      }
+      return { results };
+    },
+
+    async pull(cursor) {
+      const query = new URLSearchParams({ limit: String(PULL_PAGE_SIZE) });
+      if (cursor !== undefined) query.set('since', cursor);
+      const outcome = await exchange(options, url(`records?${query}`), { method: 'GET', headers });
+      if (outcome.kind === 'auth' || outcome.kind === 'retry')
+        return { kind: outcome.kind, message: outcome.message };
+      if (outcome.kind !== 'ok') return { kind: 'invalid', message: describeTestFailure(outcome) };
+      const read = readChanges(outcome.body);
+      return read.ok
+        ? { kind: 'ok', changes: read.changes }
+        : { kind: 'invalid', message: read.message };
+    },
+
+    async testConnection() {
+      const outcome = await exchange(options, url('records?limit=1'), { method: 'GET', headers });
+      if (outcome.kind !== 'ok') return { ok: false, message: describeTestFailure(outcome) };
+      if (!ChangesSchema.safeParse(outcome.body).success)
+        return {
+          ok: false,
+          message:
+            'The server answered, but not as a Learnlog API. Check the address (it is the one your organisation gave you, ending before /records).',
+        };
+      return { ok: true, message: 'Connected. The server accepted your access token.' };
+    },
+  };
+  return client;
+}
+export type LearnlogClient = ReturnType<typeof createLearnlogClient>;
