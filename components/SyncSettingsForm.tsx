@@ -1,10 +1,11 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
 import { getDatabase } from '@/utils/db/database';
 import { actorFrom } from '@/utils/export/xapi';
 import { loadSettings } from '@/utils/settings-store';
 import {
+  EndpointSchema,
   originPatternOf,
   SyncConfigSchema,
   SYNC_TARGETS,
@@ -51,11 +52,24 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
     });
   }
 
-  /** Asks for the server's origin; must be the first thing awaited after the click. */
-  async function permissionFor(config: SyncConfig): Promise<boolean> {
-    return browser.permissions
-      .request({ origins: [originPatternOf(config.endpoint)] })
-      .catch(() => false);
+  // Whether Learnlog may already reach the typed server, checked as it is typed: the click must
+  // ask the browser straight away (Firefox and Chrome want a user action) and must not ask for
+  // access already granted (the browser would prompt again).
+  const [grantedPattern, setGrantedPattern] = createSignal<string>();
+  createEffect(() => {
+    const parsed = EndpointSchema.safeParse(endpoint());
+    if (!parsed.success) return;
+    const pattern = originPatternOf(parsed.data);
+    void browser.permissions
+      .contains({ origins: [pattern] })
+      .then((granted) => setGrantedPattern(granted ? pattern : undefined));
+  });
+
+  /** Asks for the server's host from the learner's click, unless Learnlog already has it. */
+  function permissionFor(config: SyncConfig): Promise<boolean> {
+    const origins = [originPatternOf(config.endpoint)];
+    if (grantedPattern() === origins[0]) return Promise.resolve(true);
+    return browser.permissions.request({ origins }).catch(() => false);
   }
   const refusedPermission = (config: SyncConfig) =>
     `Learnlog was not allowed to reach ${new URL(config.endpoint).origin}, so nothing was changed.`;

@@ -3,6 +3,7 @@ import { createEffect, For, on, Show } from 'solid-js';
 import { RecordSummaryLine } from '@/components/RecordSummaryLine';
 import { standardLabel } from '@/utils/profile/regulators';
 import { siteOf, type LearningRecord } from '@/utils/records';
+import type { RecordSyncView } from '@/utils/sync/record-state';
 
 /**
  * The log's records as a virtualised list (@tanstack/solid-virtual): only the rows in view (and a
@@ -15,6 +16,8 @@ export function LogList(props: {
   scrollResetKey: string;
   onEdit: (record: LearningRecord, opener: HTMLElement) => void;
   onDelete: (record: LearningRecord) => void;
+  /** The record's sync state (issue #7); nothing is shown while sync is off. */
+  syncViewOf: (record: LearningRecord) => RecordSyncView | undefined;
 }) {
   let scroller!: HTMLDivElement;
   const virtualizer = createVirtualizer({
@@ -64,6 +67,13 @@ export function LogList(props: {
                   <RecordSummaryLine record={record()} />
                   <Show when={siteOf(record())}>
                     {(site) => <span class="muted">{site()}</span>}
+                  </Show>
+                  <Show when={props.syncViewOf(record())}>
+                    {(view) => (
+                      <p class={`sync-state sync-state--${view().kind}`} data-testid="sync-state">
+                        {view().text}
+                      </p>
+                    )}
                   </Show>
                   <Show when={record().whatLearned}>
                     <p class="log-row__reflection" dir="auto">

@@ -5,12 +5,13 @@ import { readSyncConfig, SYNC_CONFIG_KEY } from '@/utils/sync/config';
 import { createSyncEngine, type SyncEngine } from '@/utils/sync/engine';
 import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
 
-/** Alarms wake a stopped service worker: one to retry after a failure, one every few minutes. */
+/**
+ * Alarms wake a stopped service worker: one to retry after a failure, one every few minutes to
+ * retry and pull. A timer covers retries while the worker is awake.
+ */
 const RETRY_ALARM = 'learnlog-sync-retry';
 const PERIODIC_ALARM = 'learnlog-sync';
 const PERIOD_MINUTES = 5;
-/** Browsers refuse alarms sooner than 30 seconds away; a timer covers shorter waits. */
-const MIN_ALARM_DELAY_MS = 30_000;
 
 /** Wires the sync engine (issue #7) to the browser: fetch, storage, alarms, permissions. */
 export function startSync(): SyncEngine {
@@ -31,9 +32,8 @@ export function startSync(): SyncEngine {
     scheduleRetry(at) {
       clearTimeout(retryTimer);
       retryTimer = setTimeout(() => void engine.drain(), Math.max(0, at - Date.now()));
-      void browser.alarms.create(RETRY_ALARM, {
-        when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS),
-      });
+      // The browser rounds an alarm up to its own minimum (30 s in Chrome's store builds).
+      void browser.alarms.create(RETRY_ALARM, { when: at });
     },
     setPeriodicWakeUp(on) {
       if (!on) {

@@ -34,6 +34,9 @@ import { REGULATORS } from '@/utils/profile/regulators';
 import type { LearningRecord } from '@/utils/records';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { requestSync } from '@/utils/sync/sync-store';
+import { recordSyncView } from '@/utils/sync/record-state';
+import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
+import type { RecordSyncState } from '@/utils/db/outbox';
 
 type Editing = { record?: LearningRecord; opener?: HTMLElement } | undefined;
 
@@ -58,6 +61,22 @@ export default function App() {
       if (all) void repairDayTotals(db, all).catch(() => undefined);
     }),
   );
+
+  // Each record's sync state (issue #7): waiting in the outbox, synced, or refused and why.
+  const syncStatus = createSyncStatus();
+  const queuedIds = createLiveQuery(
+    () => db,
+    async (database) => new Set(await database.outbox.toCollection().primaryKeys()),
+    new Set<string>(),
+  );
+  const syncStates = createLiveQuery(
+    () => db,
+    async (database) =>
+      new Map((await database.syncStates.toArray()).map((state) => [state.recordId, state])),
+    new Map<string, RecordSyncState>(),
+  );
+  const syncViewOf = (record: LearningRecord) =>
+    recordSyncView(record, queuedIds().has(record.id), syncStates().get(record.id), syncStatus());
 
   const [filter, setFilter] = createStore<LogFilter>({ ...EMPTY_FILTER });
   const [sort, setSort] = createSignal<LogSort>('newest');
@@ -150,6 +169,7 @@ export default function App() {
           </section>
         )}
       </Show>
+      <SyncStatusNotice db={db} status={syncStatus()} problemsOnly />
       <h2 class="log-records-heading">Your records</h2>
       <LogFilters
         filter={filter}
@@ -193,6 +213,7 @@ export default function App() {
           scrollResetKey={JSON.stringify({ ...filter, sort: sort() })}
           onEdit={(record, opener) => setEditing({ record, opener })}
           onDelete={(record) => void remove(record)}
+          syncViewOf={syncViewOf}
         />
       </Show>
       <Show when={settings()}>

@@ -1,6 +1,7 @@
 import { createResource, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/CurrentResource';
 import { RecentLearning } from '@/components/RecentLearning';
+import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
 import { createLiveQuery } from '@/utils/live-query';
@@ -25,6 +26,8 @@ export default function App() {
     undefined,
   );
 
+  const syncStatus = createSyncStatus();
+
   async function openLog(hash = '') {
     await browser.tabs.create({ url: browser.runtime.getURL(`/log.html${hash}`) });
     window.close();
@@ -47,6 +50,7 @@ export default function App() {
           </button>
         </nav>
       </header>
+      <SyncStatusNotice db={db} status={syncStatus()} problemsOnly />
       <Show
         when={settings() && progress()}
         fallback={

@@ -116,7 +116,12 @@ export function targetKeyOf(config: Pick<SyncConfig, 'target' | 'endpoint'>): st
   return `${config.target} ${config.endpoint}`;
 }
 
-/** The one origin sync talks to: its host permission is asked for at runtime. */
+/**
+ * The one host sync talks to: its permission is asked for at runtime. Match patterns have no
+ * port (Firefox refuses one), so the pattern covers the host on any port.
+ * https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns
+ */
 export function originPatternOf(endpoint: string): string {
-  return `${new URL(endpoint).origin}/*`;
+  const url = new URL(endpoint);
+  return `${url.protocol}//${url.hostname}/*`;
 }

@@ -97,8 +97,16 @@ export async function exchange(
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.stop ? AbortSignal.any([timeout, options.stop]) : timeout;
   try {
-    // A redirect could carry the credentials to another server: never followed.
-    const response = await options.fetch(url, { ...init, signal, redirect: 'manual' });
+    // A redirect could carry the credentials to another server: never followed. No cookies:
+    // the Authorization header is the only credential, and with credentials omitted a 401 with
+    // `WWW-Authenticate: Basic` comes back to Learnlog instead of opening the browser's own
+    // sign-in prompt (Fetch standard, HTTP-network-or-cache fetch, step on 401).
+    const response = await options.fetch(url, {
+      ...init,
+      signal,
+      redirect: 'manual',
+      credentials: 'omit',
+    });
     if (response.type === 'opaqueredirect') return outcomeOf(302, undefined, '');
     const text = await response.text();
     let body: unknown = undefined;

@@ -307,10 +307,11 @@ describe('originPatternOf', () => {
   it.each([
     ['https://lrs.example.com/xapi/', 'https://lrs.example.com/*'],
     ['https://lrs.example.com:443/tenant/xapi/', 'https://lrs.example.com/*'],
-    ['https://lrs.example.com:8443/xapi/', 'https://lrs.example.com:8443/*'],
-    ['http://localhost:8080/xapi/', 'http://localhost:8080/*'],
+    // Match patterns carry no port (Firefox refuses one): the host on any port.
+    ['https://lrs.example.com:8443/xapi/', 'https://lrs.example.com/*'],
+    ['http://localhost:8080/xapi/', 'http://localhost/*'],
     ['http://127.0.0.1/', 'http://127.0.0.1/*'],
-  ])('asks for the origin of %j only: %j', (endpoint, pattern) => {
+  ])('asks for the host of %j only: %j', (endpoint, pattern) => {
     expect(originPatternOf(endpoint)).toBe(pattern);
   });
 });

@@ -195,7 +195,8 @@ describe('exchange', () => {
     await exchange(options(fetch), URL_, request);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.input).toBe(URL_);
-    expect(calls[0]!.init).toMatchObject({ ...request, redirect: 'manual' });
+    // No cookies, and no browser sign-in prompt on a 401 with WWW-Authenticate.
+    expect(calls[0]!.init).toMatchObject({ ...request, redirect: 'manual', credentials: 'omit' });
     expect(calls[0]!.init.signal).toBeInstanceOf(AbortSignal);
     expect(calls[0]!.init.signal!.aborted).toBe(false);
   });
