@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import type { IdentitySettings } from '@/utils/settings';
 import { validateAndSaveSection } from '@/utils/settings-store';
+import { requestSync } from '@/utils/sync/sync-store';
 
 /**
  * Who the learner is in xAPI statements (issue #6 export; issue #7 sync): an email address or an
@@ -26,7 +27,10 @@ export function IdentitySettingsForm(props: { initial: IdentitySettings }) {
         ? { account: { homePage: homePage().trim(), name: accountName() } }
         : {}),
     };
-    setStatus(await validateAndSaveSection('identity', candidate, 'Identity saved.'));
+    const result = await validateAndSaveSection('identity', candidate, 'Identity saved.');
+    setStatus(result);
+    // Sync may have stopped for want of an identity.
+    if (result.kind === 'saved') requestSync();
   }
 
   return (

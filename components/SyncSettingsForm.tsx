@@ -1,11 +1,14 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
+import { NumberSetting } from '@/components/NumberSetting';
 import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
 import { getDatabase } from '@/utils/db/database';
 import { actorFrom } from '@/utils/export/xapi';
 import { loadSettings } from '@/utils/settings-store';
 import {
+  DEFAULT_BATCH_SIZE,
   EndpointSchema,
+  MAX_BATCH_SIZE,
   originPatternOf,
   SyncConfigSchema,
   SYNC_TARGETS,
@@ -16,7 +19,7 @@ import {
 import { DEFAULT_TIMEOUT_MS } from '@/utils/sync/engine';
 import { createLearnlogClient } from '@/utils/sync/learnlog-client';
 import { createXapiClient } from '@/utils/sync/xapi-client';
-import { forgetSyncConfig, saveSyncConfig } from '@/utils/sync/sync-store';
+import { forgetSyncConfig, requestSync, saveSyncConfig } from '@/utils/sync/sync-store';
 
 const NEEDS_IDENTITY =
   'A learning record store needs to know who you are: fill in “Your identity for xAPI” on this page and save it first.';
@@ -38,6 +41,9 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
   const [token, setToken] = createSignal(
     initial?.target === 'learnlog' ? initial.credentials.token : '',
   );
+  const [batch, setBatch] = createSignal(
+    String((initial?.target === 'xapi' && initial.batchSize) || DEFAULT_BATCH_SIZE),
+  );
   const [saved, setSaved] = createSignal(initial);
   const [status, setStatus] = createSignal<FormStatusValue>(null);
   const [busy, setBusy] = createSignal(false);
@@ -49,6 +55,7 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
       target: target(),
       endpoint: endpoint(),
       credentials: target() === 'xapi' ? { key: key(), secret: secret() } : { token: token() },
+      ...(target() === 'xapi' ? { batchSize: Number(batch()) } : {}),
     });
   }
 
@@ -124,6 +131,8 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
     }
     setSaved(config);
     setEnabled(true);
+    // Unchanged settings raise no storage event: ask the background to sync now anyway.
+    requestSync();
     setStatus({
       kind: 'saved',
       text: `Sync is on: your records will be sent to ${new URL(config.endpoint).host}.`,
@@ -223,6 +232,19 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
           value={secret()}
           onInput={(e) => setSecret(e.currentTarget.value)}
         />
+        <details class="advanced">
+          <summary>Advanced</summary>
+          <NumberSetting
+            id="sync-batch"
+            label="Statements sent in one request"
+            help={`From 1 to ${MAX_BATCH_SIZE}. Default: ${DEFAULT_BATCH_SIZE}. Use 1 if your learning record store refuses batches.`}
+            min={1}
+            max={MAX_BATCH_SIZE}
+            step={1}
+            value={batch()}
+            onInput={setBatch}
+          />
+        </details>
       </Show>
       <div class="actions">
         <button

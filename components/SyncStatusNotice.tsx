@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
 import type { LearnlogDatabase } from '@/utils/db/database';
-import { requeueFailed } from '@/utils/db/outbox';
+import { refusedCount, requeueFailed } from '@/utils/db/outbox';
 import { createLiveQuery } from '@/utils/live-query';
 import { describeSyncStatus } from '@/utils/sync/record-state';
 import { OFF_STATUS, type SyncStatus } from '@/utils/sync/status';
@@ -20,16 +20,10 @@ export function SyncStatusNotice(props: {
   /** Only problems (a stop, refused records): for the popup and the log. */
   problemsOnly?: boolean;
 }) {
-  const waiting = createLiveQuery(
-    () => props.db,
-    (db) => db.outbox.count(),
-    0,
-  );
-  const failed = createLiveQuery(
-    () => props.db,
-    (db) => db.syncStates.filter((state) => state.error !== undefined).count(),
-    0,
-  );
+  // Only read while sync is on: the popup opens fast for the many learners who never sync.
+  const on = () => props.status.state !== 'off';
+  const waiting = createLiveQuery(on, (active) => (active ? props.db.outbox.count() : 0), 0);
+  const failed = createLiveQuery(on, (active) => (active ? refusedCount(props.db) : 0), 0);
   const [retried, setRetried] = createSignal('');
 
   async function retryFailed() {

@@ -14,7 +14,13 @@ import { corpusAvailable, CORPUS_MISSING, corpusPages } from '../tests/corpus.ts
 import { openChromiumCorpus, type ChromiumCorpusResult } from '../tests/e2e/corpus-in-chromium.ts';
 import { startFixtureServer } from '../tests/e2e/fixture-server.ts';
 import { launchWithExtension, OUTPUT_DIRS } from '../tests/e2e/harness.ts';
-import { seedRecords, waitFor } from '../tests/e2e/extension-state.ts';
+import {
+  grantSiteAccessInChromeSettings,
+  seedRecords,
+  waitFor,
+} from '../tests/e2e/extension-state.ts';
+import { registerHooks } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeRecords } from '../tests/support/make-records.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -527,7 +533,120 @@ async function transferSpeed(): Promise<void> {
   }
 }
 
+/**
+ * The reference sync server (tests/support) imports Learnlog's own schemas, written with the
+ * '@/' alias the bundler and Vitest resolve; plain Node is taught it here.
+ */
+function resolveProjectAlias(): void {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  registerHooks({
+    resolve(specifier, context, next) {
+      if (!specifier.startsWith('@/')) return next(specifier, context);
+      for (const suffix of ['.ts', '.tsx', '/index.ts', '']) {
+        const file = join(root, specifier.slice(2) + suffix);
+        if (existsSync(file) && (suffix !== '' || file.endsWith('.ts')))
+          return next(pathToFileURL(file).href, context);
+      }
+      return next(specifier, context);
+    },
+  });
+}
+
+/** Records per second the built extension syncs to the reference server on 127.0.0.1. */
+async function syncSpeed(): Promise<void> {
+  console.log(
+    '\nSync to a local server (Chromium, built extension, reference server on 127.0.0.1)',
+  );
+  resolveProjectAlias();
+  const { startSyncServer, DEFAULT_CREDENTIALS } = await import('../tests/support/sync-server.ts');
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const scenarios = [
+    {
+      label: 'xAPI LRS, batches of 50 (POST /statements)',
+      target: 'xapi',
+      batchSize: 50,
+      count: 5_000,
+    },
+    { label: 'xAPI LRS, one by one (PUT /statements)', target: 'xapi', batchSize: 1, count: 1_000 },
+    { label: 'Learnlog API, one by one (PUT /records/{id})', target: 'learnlog', count: 1_000 },
+  ] as const;
+  for (const scenario of scenarios) {
+    const server = await startSyncServer();
+    const extension = await launchWithExtension('chromium');
+    try {
+      await grantSiteAccessInChromeSettings(
+        extension.browser,
+        extension.extensionOrigin,
+        'http://127.0.0.1/*',
+      );
+      const log = await extension.openExtensionPage('log.html');
+      await log.waitForSelector('[data-testid="log-status"]');
+      // What the settings page's "Save and turn on sync" asks, from a click as it must be.
+      await log.evaluate(() => {
+        const ask = document.createElement('button');
+        ask.id = 'bench-ask';
+        ask.onclick = () =>
+          void chrome.permissions.request({ origins: ['http://127.0.0.1/*'] }).then((granted) => {
+            ask.dataset.granted = String(granted);
+          });
+        document.body.append(ask);
+      });
+      await log.click('#bench-ask');
+      await log.waitForSelector('#bench-ask[data-granted="true"]');
+      await seedMany(log, makeRecords(scenario.count, { seed: 41, today }));
+      const config =
+        scenario.target === 'xapi'
+          ? {
+              enabled: true,
+              target: 'xapi',
+              endpoint: server.xapiBase,
+              credentials: DEFAULT_CREDENTIALS.xapi,
+              batchSize: scenario.batchSize,
+            }
+          : {
+              enabled: true,
+              target: 'learnlog',
+              endpoint: server.apiBase,
+              credentials: { token: DEFAULT_CREDENTIALS.token },
+            };
+      await log.evaluate(async () => {
+        await chrome.storage.local.set({
+          settings: {
+            version: 2,
+            tracking: { idleSeconds: 60, requiredPercent: 100, notifyWhenReady: false },
+            profile: { regulator: 'none' },
+            identity: { email: 'bench@example.org' },
+          },
+        });
+      });
+      const started = Date.now();
+      // Turning sync on: the background queues every record and drains the outbox.
+      await log.evaluate(async (value) => chrome.storage.local.set({ sync: value }), config);
+      const held = () =>
+        scenario.target === 'xapi' ? server.statements.size : server.records.size;
+      await waitFor(
+        async () => held(),
+        (count) => count >= scenario.count,
+        {
+          timeout: 300_000,
+          interval: 50,
+          what: `${scenario.count} records on the server`,
+        },
+      );
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `  ${scenario.label}: ${scenario.count.toLocaleString('en-GB')} records in ${seconds.toFixed(2)} s = ${Math.round(scenario.count / seconds).toLocaleString('en-GB')} records/s (${server.requests.length.toLocaleString('en-GB')} requests)`,
+      );
+    } finally {
+      await extension.close();
+      await server.close();
+    }
+  }
+}
+
 contentScriptSize();
+await syncSpeed();
 await learningLogSpeed();
 await transferSpeed();
 await detectionSpeed();

@@ -65,6 +65,8 @@ export async function launchWithExtension(
     headless?: boolean;
     /** Reuse a browser profile (to test a restart); it is then left for the caller to delete. */
     profileDir?: string;
+    /** Extra Firefox preferences, e.g. to answer optional-permission prompts. */
+    firefoxPrefs?: Record<string, unknown>;
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = OUTPUT_DIRS[name];
@@ -107,6 +109,7 @@ export async function launchWithExtension(
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        ...options.firefoxPrefs,
       },
     });
     await browser.installExtension(extensionDir);

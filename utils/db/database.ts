@@ -34,7 +34,9 @@ export const SCHEMA = {
     records: 'id, date',
     dayTotals: 'date',
     outbox: 'recordId, queuedAt',
-    syncStates: 'recordId',
+    // Indexed by `error` so refused records are counted without reading every state (only
+    // states with an error are in that index).
+    syncStates: 'recordId, error',
     meta: 'key',
   },
 } as const;

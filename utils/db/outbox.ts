@@ -100,12 +100,22 @@ export async function turnSyncOff(db: LearnlogDatabase): Promise<void> {
   });
 }
 
+/** Records the server refused (a 4xx other than sign-in or conflict), from the `error` index. */
+export function refusedRecordIds(db: LearnlogDatabase): Promise<string[]> {
+  return db.syncStates.orderBy('error').primaryKeys();
+}
+
+/** How many records the server refused. */
+export function refusedCount(db: LearnlogDatabase): Promise<number> {
+  return db.syncStates.orderBy('error').count();
+}
+
 /** Puts failed records back in the outbox (the learner asked to try them again). */
 export async function requeueFailed(db: LearnlogDatabase, now: number): Promise<number> {
   return db.transaction('rw', [db.meta, db.outbox, db.syncStates], async () => {
     if (!(await isSyncOn(db))) return 0;
-    const failed = (await db.syncStates.toArray()).filter((state) => state.error !== undefined);
-    await db.outbox.bulkPut(failed.map(({ recordId }) => ({ recordId, queuedAt: now })));
+    const failed = await refusedRecordIds(db);
+    await db.outbox.bulkPut(failed.map((recordId) => ({ recordId, queuedAt: now })));
     return failed.length;
   });
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 
 export const SYNC_CONFIG_KEY = 'sync';
+export const DEFAULT_BATCH_SIZE = 50;
+export const MAX_BATCH_SIZE = 100;
 
 export const SYNC_TARGETS = ['xapi', 'learnlog'] as const;
 export type SyncTarget = (typeof SYNC_TARGETS)[number];
@@ -92,6 +94,13 @@ export const SyncConfigSchema = z.discriminatedUnion('target', [
     target: z.literal('xapi'),
     endpoint: EndpointSchema,
     credentials: XapiCredentialsSchema,
+    /** Statements per request: 1 sends each with its own PUT; some LRSs limit batch sizes. */
+    batchSize: z
+      .number({ error: 'Enter how many statements to send at once.' })
+      .int('Use a whole number of statements.')
+      .min(1, 'Send at least 1 statement at a time.')
+      .max(MAX_BATCH_SIZE, `Send ${MAX_BATCH_SIZE} statements at a time at most.`)
+      .optional(),
   }),
   z.object({
     enabled: z.boolean(),

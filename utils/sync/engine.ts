@@ -2,7 +2,12 @@ import type { LearnlogDatabase } from '@/utils/db/database';
 import { turnSyncOff, turnSyncOn } from '@/utils/db/outbox';
 import { applyPulledChanges, commitPushResults, nextOutboxItems } from '@/utils/db/sync-store';
 import type { XapiAgent } from '@/utils/export/xapi';
-import { originPatternOf, targetKeyOf, type SyncConfig } from '@/utils/sync/config';
+import {
+  DEFAULT_BATCH_SIZE,
+  originPatternOf,
+  targetKeyOf,
+  type SyncConfig,
+} from '@/utils/sync/config';
 import type { FetchPort } from '@/utils/sync/http';
 import { createLearnlogClient, type LearnlogClient } from '@/utils/sync/learnlog-client';
 import { backoffDelay, OFF_STATUS, type SyncStatus } from '@/utils/sync/status';
@@ -35,13 +40,12 @@ export interface SyncEngineDependencies {
   /** Keeps a periodic wake-up while sync is on, to retry and to pull. */
   setPeriodicWakeUp: (on: boolean) => void;
   timeoutMs?: number;
-  /** Records per xAPI `POST /statements`; 1 sends every statement with its own PUT. */
+  /** Records per xAPI `POST /statements` unless the learner's settings say; 1 sends each alone. */
   batchSize?: number;
   backoff?: { baseMs: number; maxMs: number };
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_BATCH_SIZE = 50;
 /** Outbox entries read (and committed) together; the client sends them singly or in batches. */
 const READ_CHUNK = 50;
 export const DEFAULT_BACKOFF = { baseMs: 5_000, maxMs: 15 * 60_000 };
@@ -80,7 +84,7 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
       endpoint: config.endpoint,
       ...config.credentials,
       actor,
-      batchSize,
+      batchSize: config.batchSize ?? batchSize,
     });
   }
 
@@ -91,12 +95,22 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
     deps.scheduleRetry(nextAttemptAt);
   }
 
-  async function stopUntilFixed(status: SyncStatus, config: SyncConfig, message: string) {
+  /**
+   * Stops syncing with a message for the learner. A refusal of the sign-in details holds until
+   * they change (asking again with the same ones would only be refused again); a missing
+   * permission or identity is checked afresh on every drain.
+   */
+  async function stopUntilFixed(
+    status: SyncStatus,
+    config: SyncConfig,
+    message: string,
+    { untilCredentialsChange = false } = {},
+  ) {
     await deps.saveStatus({
       ...status,
       state: 'stopped',
       message,
-      stoppedFor: await fingerprintOf(config),
+      stoppedFor: untilCredentialsChange ? await fingerprintOf(config) : undefined,
       nextAttemptAt: undefined,
     });
   }
@@ -146,12 +160,18 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
     await deps.saveStatus(status);
 
     for (;;) {
-      const items = await nextOutboxItems(deps.db, Math.max(batchSize, READ_CHUNK));
+      const items = await nextOutboxItems(
+        deps.db,
+        Math.max(config.target === 'xapi' ? (config.batchSize ?? batchSize) : 1, READ_CHUNK),
+      );
       if (items.length === 0) break;
       const report = await client.push(items);
       await commitPushResults(deps.db, report.results);
       if (stop.aborted) return;
-      if (report.stop?.kind === 'auth') return stopUntilFixed(status, config, report.stop.message);
+      if (report.stop?.kind === 'auth')
+        return stopUntilFixed(status, config, report.stop.message, {
+          untilCredentialsChange: true,
+        });
       if (report.stop) return retryLater(status, report.stop.message);
     }
 
@@ -160,7 +180,8 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
         const pulled = await client.pull(status.pullCursor);
         if (stop.aborted) return;
         if (pulled.kind !== 'ok') {
-          if (pulled.kind === 'auth') return stopUntilFixed(status, config, pulled.message);
+          if (pulled.kind === 'auth')
+            return stopUntilFixed(status, config, pulled.message, { untilCredentialsChange: true });
           if (pulled.kind === 'retry') return retryLater(status, pulled.message);
           // Unreadable changes are refused whole; what was sent still counts.
           status = { ...status, pullProblem: pulled.message };

@@ -100,6 +100,14 @@ describe('sync to an xAPI learning record store', () => {
     expect(await harness.world.db.outbox.count()).toBe(0);
   });
 
+  it('the learner’s batch size wins: 1 sends every statement with its own PUT', async () => {
+    harness = syncHarness({ ...xapiConfig(server), batchSize: 1 }, { batchSize: 50 });
+    await importRecords(harness.world.db, makeRecords(7));
+    await harness.engine.drain();
+    expect(requestsTo('POST')).toHaveLength(0);
+    expect(requestsTo('PUT')).toHaveLength(7);
+  });
+
   it('a server error stops the drain, keeps everything waiting and retries after a backoff', async () => {
     const records = makeRecords(3);
     await importRecords(harness.world.db, records);
@@ -223,19 +231,26 @@ describe('sync to an xAPI learning record store', () => {
     expect(server.statements.size).toBe(3);
   });
 
-  it('without permission to reach the server, or without an identity, it stops and says why, sending nothing', async () => {
+  it('without permission to reach the server, or without an identity, it stops, says why and sends nothing until that is fixed', async () => {
     await importRecords(harness.world.db, makeRecords(1));
     harness.world.permitted = false;
     await harness.engine.drain();
     expect(harness.world.status.state).toBe('stopped');
     expect(harness.world.status.message).toContain('permission to reach');
 
+    // Granted later (the settings page asks again), the next drain goes ahead.
     harness.world.permitted = true;
+    await harness.engine.drain();
+    expect(harness.world.status.state).toBe('idle');
+    expect(server.statements.size).toBe(1);
+
+    await addRecord(harness.world.db, makeRecords(1, { seed: 3 })[0]!);
+    const sent = server.requests.length;
     harness.world.actor = undefined;
     harness.world.config = { ...xapiConfig(server), credentials: { key: 'k2', secret: 's2' } };
     await harness.engine.drain();
     expect(harness.world.status.message).toContain('Your identity for xAPI');
-    expect(server.requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(sent);
   });
 
   it('turning sync off stops requests in flight and sends nothing more', async () => {

@@ -315,3 +315,21 @@ describe('originPatternOf', () => {
     expect(originPatternOf(endpoint)).toBe(pattern);
   });
 });
+
+describe('the xAPI batch size', () => {
+  it.each([
+    [0, 'Send at least 1 statement at a time.'],
+    [101, 'Send 100 statements at a time at most.'],
+    [2.5, 'Use a whole number of statements.'],
+  ])('refuses %j with a plain message', (batchSize, message) => {
+    const parsed = SyncConfigSchema.safeParse({ ...xapiConfig, batchSize });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe(message);
+  });
+
+  it('accepts 1 to 100, and may be left out', () => {
+    for (const batchSize of [1, 50, 100])
+      expect(SyncConfigSchema.safeParse({ ...xapiConfig, batchSize }).success).toBe(true);
+    expect(SyncConfigSchema.safeParse(xapiConfig).success).toBe(true);
+  });
+});
