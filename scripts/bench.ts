@@ -19,8 +19,7 @@ import {
   seedRecords,
   waitFor,
 } from '../tests/e2e/extension-state.ts';
-import { registerHooks } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveProjectAlias } from './project-alias.ts';
 import { makeRecords } from '../tests/support/make-records.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -531,25 +530,6 @@ async function transferSpeed(): Promise<void> {
     await source.close();
     await rm(downloads, { recursive: true, force: true });
   }
-}
-
-/**
- * The reference sync server (tests/support) imports Learnlog's own schemas, written with the
- * '@/' alias the bundler and Vitest resolve; plain Node is taught it here.
- */
-function resolveProjectAlias(): void {
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  registerHooks({
-    resolve(specifier, context, next) {
-      if (!specifier.startsWith('@/')) return next(specifier, context);
-      for (const suffix of ['.ts', '.tsx', '/index.ts', '']) {
-        const file = join(root, specifier.slice(2) + suffix);
-        if (existsSync(file) && (suffix !== '' || file.endsWith('.ts')))
-          return next(pathToFileURL(file).href, context);
-      }
-      return next(specifier, context);
-    },
-  });
 }
 
 /** Records per second the built extension syncs to the reference server on 127.0.0.1. */

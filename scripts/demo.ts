@@ -6,11 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { startFixtureServer } from '../tests/e2e/fixture-server.ts';
 import { launchWithExtension, OUTPUT_DIRS } from '../tests/e2e/harness.ts';
+import { resolveProjectAlias } from './project-alias.ts';
 
 const port = Number(process.env.LEARNLOG_DEMO_PORT ?? 5180);
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const server = await startFixtureServer(port);
+// The reference sync server (issue #7): an xAPI LRS and a Learnlog API to try sync against.
+resolveProjectAlias();
+const { startSyncServer, DEFAULT_CREDENTIALS } = await import('../tests/support/sync-server.ts');
+const sync = await startSyncServer({ port: port + 1 });
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 console.log(`
@@ -19,19 +24,29 @@ Learnlog demo pages: ${server.url('/')}
   ${server.url('/short-resource.html')}  (Video, 10 secs: watch the countdown run out)
   ${server.url('/min-read-blog.html')}  ("8 min read")
   ${server.url('/shop.html')}  (not a learning resource)
+
+Try sync (Settings → Sync with your organisation; set "Your identity for xAPI" first):
+  xAPI learning record store: ${sync.xapiBase}
+    key ${DEFAULT_CREDENTIALS.xapi.key}, secret ${DEFAULT_CREDENTIALS.xapi.secret}
+  Learnlog app API: ${sync.apiBase}
+    access token ${DEFAULT_CREDENTIALS.token}
 `);
 
-let stop = async () => server.close();
+let stop = async () => {
+  await sync.close();
+  await server.close();
+};
 if (hasDisplay) {
   const extension = await launchWithExtension('chromium', { headless: false });
   const page = await extension.browser.newPage();
   await page.goto(server.url('/'));
   console.log('Chromium is open with Learnlog loaded. Close it or press Ctrl+C to stop.');
-  extension.browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
   stop = async () => {
     await extension.close();
+    await sync.close();
     await server.close();
   };
+  extension.browser.on('disconnected', () => void stop().then(() => process.exit(0)));
 } else {
   console.log(`No display here, so no browser was opened. To try Learnlog by hand:
   1. Open chrome://extensions (or edge://extensions) and turn on Developer mode.
@@ -39,7 +54,7 @@ if (hasDisplay) {
   3. Visit the pages above, then click the Learnlog icon in the toolbar.
   (Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary
    Add-on… and pick ${OUTPUT_DIRS.firefox}manifest.json)
-Press Ctrl+C to stop the page server.`);
+Press Ctrl+C to stop the servers.`);
 }
 
 process.on('SIGINT', () => void stop().then(() => process.exit(0)));

@@ -83,10 +83,12 @@ export function createLearnlogClient(options: LearnlogClientOptions) {
     const deleted = !record || record.deletedAt !== undefined;
     // Deleted before the server ever had it: nothing to tell.
     if (deleted && state?.syncedUpdatedAt === undefined) return done({ recordId: item.recordId });
+    // The deletion is sent as the record's version time (`updatedAt`), which is always later than
+    // the version it deletes even if the device's clock went back; `deletedAt` might not be.
     const outcome = deleted
       ? await exchange(
           options,
-          `${recordUrl(item.recordId)}?deletedAt=${record?.deletedAt ?? record?.updatedAt ?? Date.now()}`,
+          `${recordUrl(item.recordId)}?deletedAt=${record?.updatedAt ?? Date.now()}`,
           { method: 'DELETE', headers },
         )
       : await exchange(options, recordUrl(record.id), {

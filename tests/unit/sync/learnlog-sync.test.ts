@@ -38,9 +38,24 @@ describe('sync with the Learnlog JSON API', () => {
     await harness.engine.drain();
     if (!edited.ok) throw new Error(edited.error);
     expect(server.records.get(records[0]!.id)).toEqual(edited.record);
-    expect(server.records.get(records[1]!.id)).toMatchObject({ deletedAt: now.getTime() + 5 });
+    expect(server.records.get(records[1]!.id)).toMatchObject({
+      deletedAt: (await db.records.get(records[1]!.id))!.updatedAt,
+    });
     expect(await db.outbox.count()).toBe(0);
     expect([...server.recordWrites.values()].reduce((a, b) => a + b, 0)).toBe(6);
+  });
+
+  it('a delete reaches the server even when this device’s clock has gone back', async () => {
+    const db = harness.world.db;
+    const [record] = makeRecords(1);
+    const edited = { ...record!, updatedAt: now.getTime() + 3_600_000 };
+    await addRecord(db, edited);
+    await harness.engine.drain();
+    // Deleted "an hour earlier" than the version the server has.
+    await deleteRecord(db, record!.id, now.getTime());
+    await harness.engine.drain();
+    expect(server.records.get(record!.id)?.deletedAt).toBeDefined();
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('a record deleted before the server had it is never sent', async () => {

@@ -119,7 +119,7 @@ describe('sync soak', () => {
         expect(held).toEqual(
           record.deletedAt === undefined
             ? record
-            : expect.objectContaining({ deletedAt: record.deletedAt }),
+            : expect.objectContaining({ deletedAt: record.updatedAt }),
         );
       }
       // Each version was stored once: 10,000 first versions plus one write per change made.
