@@ -19,7 +19,7 @@ import {
 import { DEFAULT_TIMEOUT_MS } from '@/utils/sync/engine';
 import { createLearnlogClient } from '@/utils/sync/learnlog-client';
 import { createXapiClient } from '@/utils/sync/xapi-client';
-import { forgetSyncConfig, requestSync, saveSyncConfig } from '@/utils/sync/sync-store';
+import { forgetSyncConfig, saveSyncConfig } from '@/utils/sync/sync-store';
 
 const NEEDS_IDENTITY =
   'A learning record store needs to know who you are: fill in “Your identity for xAPI” on this page and save it first.';
@@ -131,8 +131,6 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
     }
     setSaved(config);
     setEnabled(true);
-    // Unchanged settings raise no storage event: ask the background to sync now anyway.
-    requestSync();
     setStatus({
       kind: 'saved',
       text: `Sync is on: your records will be sent to ${new URL(config.endpoint).host}.`,

@@ -601,8 +601,26 @@ async function syncSpeed(): Promise<void> {
         });
       });
       const started = Date.now();
-      // Turning sync on: the background queues every record and drains the outbox.
-      await log.evaluate(async (value) => chrome.storage.local.set({ sync: value }), config);
+      // Turning sync on as the settings page does: the settings into the extension's IndexedDB,
+      // then a word to the background, which queues every record and drains the outbox.
+      await log.evaluate(
+        (value) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('learnlog');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const transaction = open.result.transaction('syncConfig', 'readwrite');
+              transaction.objectStore('syncConfig').put({ key: 'config', config: value });
+              transaction.oncomplete = () => {
+                open.result.close();
+                void chrome.runtime
+                  .sendMessage({ type: 'page:sync-settings-changed', data: {} })
+                  .then(() => resolve());
+              };
+            };
+          }),
+        config,
+      );
       // The seeding page leaves: its live queries would re-read 5,000 records on every commit.
       await log.goto('about:blank');
       const held = () =>

@@ -13,7 +13,7 @@ export async function handleMessage(
   message: unknown,
   sender: MessageSender,
   progress: ProgressManager,
-  sync: Pick<SyncEngine, 'drain'>,
+  sync: Pick<SyncEngine, 'drain' | 'settingsChanged'>,
 ): Promise<MessageResponse<keyof typeof protocol> | undefined> {
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success) return undefined;
@@ -44,6 +44,12 @@ export async function handleMessage(
       if (from.kind !== 'extension-page' || !request.success) return undefined;
       // The page need not wait for the server.
       void sync.drain();
+      return null;
+    }
+    case 'page:sync-settings-changed': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'extension-page' || !request.success) return undefined;
+      void sync.settingsChanged();
       return null;
     }
   }

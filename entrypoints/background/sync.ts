@@ -1,7 +1,7 @@
 import { getDatabase } from '@/utils/db/database';
+import { loadStoredSyncConfig } from '@/utils/db/sync-config';
 import { actorFrom } from '@/utils/export/xapi';
 import { loadSettings } from '@/utils/settings-store';
-import { readSyncConfig, SYNC_CONFIG_KEY } from '@/utils/sync/config';
 import { createSyncEngine, type SyncEngine } from '@/utils/sync/engine';
 import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
 
@@ -22,8 +22,7 @@ export function startSync(): SyncEngine {
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
     random: Math.random,
-    loadConfig: async () =>
-      readSyncConfig((await browser.storage.local.get(SYNC_CONFIG_KEY))[SYNC_CONFIG_KEY]),
+    loadConfig: () => loadStoredSyncConfig(getDatabase()),
     loadActor: async () => actorFrom((await loadSettings()).identity),
     loadStatus: async () =>
       readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]),
@@ -50,9 +49,6 @@ export function startSync(): SyncEngine {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM || alarm.name === PERIODIC_ALARM) void engine.drain();
-  });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SYNC_CONFIG_KEY in changes) void engine.settingsChanged();
   });
   // After a browser restart or an update, send what was waiting.
   browser.runtime.onStartup.addListener(() => void engine.drain());

@@ -36,7 +36,7 @@ export interface StoredRecord {
   deletedAt?: number;
 }
 
-async function readStore<T>(control: Page, store: string): Promise<T[]> {
+export async function readStore<T>(control: Page, store: string): Promise<T[]> {
   return control.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {

@@ -2,7 +2,13 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { dayTotalsOf, type DayTotal } from '@/utils/profile/goals';
 import type { LearningRecord } from '@/utils/records';
 import type { ResourceProgress } from '@/utils/db/progress';
-import type { OutboxEntry, RecordSyncState, SyncMeta } from '@/utils/db/outbox';
+import type {
+  OutboxEntry,
+  RecordSyncState,
+  StoredSyncConfig,
+  SyncArchive,
+  SyncMeta,
+} from '@/utils/db/outbox';
 
 /**
  * Learnlog's IndexedDB database. Used only by the background and extension pages: in a content
@@ -37,7 +43,12 @@ export const SCHEMA = {
     // Indexed by `error` so refused records are counted without reading every state (only
     // states with an error are in that index).
     syncStates: 'recordId, error',
+    // What each other server holds, kept when the learner switches server, so switching back
+    // voids and deletes what that server still has instead of sending it all again.
+    syncArchive: 'targetKey',
     meta: 'key',
+    // The sync settings, credentials included: IndexedDB, which content scripts cannot reach.
+    syncConfig: 'key',
   },
 } as const;
 
@@ -69,6 +80,8 @@ export class LearnlogDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'recordId'>;
   syncStates!: EntityTable<RecordSyncState, 'recordId'>;
   meta!: EntityTable<SyncMeta, 'key'>;
+  syncArchive!: EntityTable<SyncArchive, 'targetKey'>;
+  syncConfig!: EntityTable<StoredSyncConfig, 'key'>;
 
   constructor(name = 'learnlog') {
     super(name);

@@ -32,11 +32,31 @@ export interface SyncMeta {
   enabled: boolean;
 }
 
+/**
+ * The learner's sync settings, credentials included (`utils/sync/config.ts`). Kept in the
+ * extension's IndexedDB, which content scripts cannot reach (they can read `storage.local`).
+ * Stored as given; read back through `readSyncConfig`, which validates it.
+ */
+export interface StoredSyncConfig {
+  key: 'config';
+  config: unknown;
+}
+
+/** The sync states of a server other than the current one. */
+export interface SyncArchive {
+  targetKey: string;
+  states: RecordSyncState[];
+}
+
 /** The tables a record change must include in its transaction to queue itself. */
 export const outboxTables = (db: LearnlogDatabase) => [db.meta, db.outbox] as const;
 
+function syncSwitch(db: LearnlogDatabase): Promise<SyncMeta | undefined> {
+  return db.meta.get('sync');
+}
+
 export async function isSyncOn(db: LearnlogDatabase): Promise<boolean> {
-  return (await db.meta.get('sync'))?.enabled === true;
+  return (await syncSwitch(db))?.enabled === true;
 }
 
 /**
@@ -55,36 +75,61 @@ export async function queueChanges(
 
 /**
  * Whether a record needs sending: the server has not got this version, and it is not a record
- * deleted before the server ever heard of it.
+ * deleted before the server ever heard of it from this device (unless `sendUnsentDeletes`: the
+ * Learnlog API may have it from the learner's other device, so the delete is passed on).
  */
-export function needsSending(record: LearningRecord, state: RecordSyncState | undefined): boolean {
+export function needsSending(
+  record: LearningRecord,
+  state: RecordSyncState | undefined,
+  { sendUnsentDeletes = false } = {},
+): boolean {
   if (state?.syncedUpdatedAt === record.updatedAt) return false;
-  if (record.deletedAt !== undefined && state?.syncedUpdatedAt === undefined) return false;
+  if (!sendUnsentDeletes && record.deletedAt !== undefined && state?.syncedUpdatedAt === undefined)
+    return false;
   return true;
 }
 
 /**
- * Turns sync on for `targetKey`: a new server starts with nothing (its states are cleared); then
- * every record the server lacks is queued, in the same transaction as the switch.
+ * Turns sync on for `targetKey`. Switching server puts the old server's states aside and brings
+ * back the new one's, if Learnlog synced with it before (else it starts with nothing); then every
+ * record that server lacks is queued, in the same transaction as the switch.
  */
 export async function turnSyncOn(
   db: LearnlogDatabase,
   targetKey: string,
   now: number,
+  options: { sendUnsentDeletes?: boolean } = {},
 ): Promise<{ queued: number }> {
-  return db.transaction('rw', [db.meta, db.outbox, db.syncStates, db.records], async () => {
-    const meta = await db.meta.get('sync');
+  const tables = [db.meta, db.outbox, db.syncStates, db.syncArchive, db.records];
+  return db.transaction('rw', tables, async () => {
+    const meta = await syncSwitch(db);
     if (meta?.enabled && meta.targetKey === targetKey) return { queued: 0 };
-    if (meta?.targetKey !== targetKey) await db.syncStates.clear();
+    if (meta && meta.targetKey !== targetKey) {
+      await db.syncArchive.put({
+        targetKey: meta.targetKey,
+        states: await db.syncStates.toArray(),
+      });
+      await db.syncStates.clear();
+      const archived = await db.syncArchive.get(targetKey);
+      if (archived) {
+        await db.syncStates.bulkPut(archived.states);
+        await db.syncArchive.delete(targetKey);
+      }
+    }
     await db.outbox.clear();
     await db.meta.put({ key: 'sync', targetKey, enabled: true });
     const states = new Map((await db.syncStates.toArray()).map((state) => [state.recordId, state]));
     const pending: OutboxEntry[] = [];
-    // Oldest first, so the server receives the learner's history in order.
-    await db.records.orderBy('date').each((record) => {
-      if (needsSending(record, states.get(record.id)))
-        pending.push({ recordId: record.id, queuedAt: now });
-    });
+    // Oldest first, so the server receives the learner's history in order: the entries are
+    // spread within the millisecond `now` to keep that order in the outbox's index.
+    const records = await db.records.orderBy('date').toArray();
+    for (const record of records) {
+      if (needsSending(record, states.get(record.id), options))
+        pending.push({
+          recordId: record.id,
+          queuedAt: now + pending.length / (records.length + 1),
+        });
+    }
     await db.outbox.bulkPut(pending);
     return { queued: pending.length };
   });
@@ -94,7 +139,7 @@ export async function turnSyncOn(
 export async function turnSyncOff(db: LearnlogDatabase): Promise<void> {
   if (!(await isSyncOn(db))) return;
   await db.transaction('rw', db.meta, db.outbox, async () => {
-    const meta = await db.meta.get('sync');
+    const meta = await syncSwitch(db);
     if (meta) await db.meta.put({ ...meta, enabled: false });
     await db.outbox.clear();
   });

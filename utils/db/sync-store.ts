@@ -58,7 +58,13 @@ export async function applyPulledChanges(
       if (local && local.deletedAt === undefined)
         incoming.push({ ...local, deletedAt, updatedAt: deletedAt });
     }
-    const plan = planMerge(existing, incoming);
+    // One version per id, the latest: a page naming a record twice must not count it twice.
+    const latest = new Map<string, LearningRecord>();
+    for (const record of incoming) {
+      const seen = latest.get(record.id);
+      if (!seen || record.updatedAt > seen.updatedAt) latest.set(record.id, record);
+    }
+    const plan = planMerge(existing, [...latest.values()]);
     await writeMerge(db, plan.writes);
     await db.syncStates.bulkPut(
       plan.writes.map(({ after }) => ({ recordId: after.id, syncedUpdatedAt: after.updatedAt })),

@@ -42,8 +42,13 @@ export const protocol = {
     request: z.object({ tabId: z.number().int().nonnegative() }),
     response: z.object({ url: z.string() }).nullable(),
   },
-  /** Records changed in an extension page (or sync settings did): sync them now, if sync is on. */
+  /** Records changed in an extension page: sync them now, if sync is on. */
   'page:sync-now': {
+    request: z.object({}),
+    response: z.null(),
+  },
+  /** The learner saved or removed the sync settings: stop what is in flight and start over. */
+  'page:sync-settings-changed': {
     request: z.object({}),
     response: z.null(),
   },

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The learner's sync settings (issue #7). Kept in `storage.local` under their own key, apart from
- * the other settings: credentials must never reach a backup file, `storage.sync`, or a content
- * script. Sync is off until the learner turns it on.
+ * The learner's sync settings (issue #7), credentials included. Kept in the extension's
+ * IndexedDB (`utils/db/sync-config.ts`), apart from the other settings: credentials must never
+ * reach a backup file, `storage.sync`, or a content script. Sync is off until the learner turns
+ * it on.
  */
 
-export const SYNC_CONFIG_KEY = 'sync';
 export const DEFAULT_BATCH_SIZE = 50;
 export const MAX_BATCH_SIZE = 100;
 

@@ -48,6 +48,8 @@ export interface SyncEngineDependencies {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Outbox entries read (and committed) together; the client sends them singly or in batches. */
 const READ_CHUNK = 50;
+/** Pages of changes pulled in one drain (500 changes each): the rest waits for the next one. */
+const MAX_PULL_PAGES = 200;
 export const DEFAULT_BACKOFF = { baseMs: 5_000, maxMs: 15 * 60_000 };
 
 /** A one-way fingerprint of the sign-in details, so "stopped until they change" needs no copy. */
@@ -121,30 +123,36 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
     if (!config?.enabled) {
       await turnSyncOff(deps.db);
       deps.setPeriodicWakeUp(false);
-      if (status.state !== 'off') await deps.saveStatus({ ...status, ...OFF_STATUS });
+      // Nothing of the old state is kept: turned on again, it starts afresh and at once.
+      if (status.state !== 'off' || status.nextAttemptAt !== undefined)
+        await deps.saveStatus(OFF_STATUS);
       return;
     }
     const targetKey = targetKeyOf(config);
     // A new server starts afresh: no backoff, no pull cursor, no old problem.
     if (status.targetKey !== targetKey) status = { state: 'idle', failures: 0, targetKey };
-    await turnSyncOn(deps.db, targetKey, deps.now());
+    await turnSyncOn(deps.db, targetKey, deps.now(), {
+      sendUnsentDeletes: config.target === 'learnlog',
+    });
     deps.setPeriodicWakeUp(true);
 
     const fingerprint = await fingerprintOf(config);
     if (status.state === 'stopped' && status.stoppedFor === fingerprint) return;
     if (status.stoppedFor && status.stoppedFor !== fingerprint) {
-      // The learner changed the sign-in details: try at once.
+      // The learner changed the sign-in details or address: try at once.
       status = { ...status, stoppedFor: undefined, failures: 0, nextAttemptAt: undefined };
     }
-    if (status.nextAttemptAt !== undefined && deps.now() < status.nextAttemptAt) {
-      deps.scheduleRetry(status.nextAttemptAt);
+    // A retry time further off than the longest backoff means the clock was put back.
+    const wait = status.nextAttemptAt === undefined ? 0 : status.nextAttemptAt - deps.now();
+    if (wait > 0 && wait <= backoff.maxMs) {
+      deps.scheduleRetry(status.nextAttemptAt!);
       return;
     }
     if (!(await deps.hasHostPermission(originPatternOf(config.endpoint)))) {
       return stopUntilFixed(
         status,
         config,
-        `Learnlog needs your permission to reach ${new URL(config.endpoint).origin}. Open Learnlog’s settings and press “Save and turn on sync”.`,
+        `Learnlog needs your permission to reach ${new URL(config.endpoint).origin}. Open Learnlog’s settings and save the sync settings again to allow it.`,
       );
     }
     const stop = controller.signal;
@@ -168,29 +176,40 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
       const report = await client.push(items);
       await commitPushResults(deps.db, report.results);
       if (stop.aborted) return;
-      if (report.stop?.kind === 'auth')
+      if (report.stop?.kind === 'retry') return retryLater(status, report.stop.message);
+      if (report.stop)
         return stopUntilFixed(status, config, report.stop.message, {
           untilCredentialsChange: true,
         });
-      if (report.stop) return retryLater(status, report.stop.message);
     }
 
     if ('pull' in client) {
-      for (;;) {
+      let restarted = false;
+      for (let page = 0; ; page += 1) {
         const pulled = await client.pull(status.pullCursor);
         if (stop.aborted) return;
+        if (pulled.kind === 'stale-cursor' && !restarted) {
+          // The server no longer knows the cursor (a reset, a restore): read everything again;
+          // the later version of each record still wins.
+          restarted = true;
+          status = { ...status, pullCursor: undefined };
+          continue;
+        }
         if (pulled.kind !== 'ok') {
-          if (pulled.kind === 'auth')
-            return stopUntilFixed(status, config, pulled.message, { untilCredentialsChange: true });
           if (pulled.kind === 'retry') return retryLater(status, pulled.message);
+          if (pulled.kind === 'auth' || pulled.kind === 'misaddressed')
+            return stopUntilFixed(status, config, pulled.message, { untilCredentialsChange: true });
           // Unreadable changes are refused whole; what was sent still counts.
           status = { ...status, pullProblem: pulled.message };
           break;
         }
         await applyPulledChanges(deps.db, pulled.changes);
+        const moved = pulled.changes.cursor !== status.pullCursor;
         status = { ...status, pullCursor: pulled.changes.cursor, pullProblem: undefined };
         await deps.saveStatus(status);
-        if (!pulled.changes.more) break;
+        // A server that says "more" without moving on would be asked for ever: the rest waits
+        // for the next drain, as does anything past MAX_PULL_PAGES in one drain.
+        if (!pulled.changes.more || !moved || page + 1 >= MAX_PULL_PAGES) break;
       }
     }
     await deps.saveStatus({
@@ -201,6 +220,20 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
       nextAttemptAt: undefined,
       lastSyncedAt: deps.now(),
     });
+  }
+
+  /** Any failure not foreseen (a full disk, a database error) is retried later, with a message. */
+  async function drainSafely(): Promise<void> {
+    try {
+      await drainOnce();
+    } catch (error) {
+      console.error('Learnlog: sync failed', error);
+      const status = await deps.loadStatus().catch(() => OFF_STATUS);
+      await retryLater(
+        status,
+        'Learnlog could not read or save its own records while syncing (is the disk full?).',
+      ).catch(() => undefined);
+    }
   }
 
   return {
@@ -216,7 +249,7 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
       running = (async () => {
         do {
           again = false;
-          await drainOnce();
+          await drainSafely();
         } while (again);
       })().finally(() => {
         running = undefined;
@@ -224,10 +257,24 @@ export function createSyncEngine(deps: SyncEngineDependencies) {
       return running;
     },
 
-    /** The learner changed the sync settings: requests in flight stop, then it starts over. */
-    settingsChanged(): Promise<void> {
+    /**
+     * The learner saved the sync settings: requests in flight stop, any stop or wait is
+     * cleared (they may have fixed the problem on the server's side), and it starts over.
+     */
+    async settingsChanged(): Promise<void> {
       controller.abort();
       controller = new AbortController();
+      await running?.catch(() => undefined);
+      const status = await deps.loadStatus();
+      if (status.state === 'stopped' || status.state === 'retrying')
+        await deps.saveStatus({
+          ...status,
+          state: 'idle',
+          message: undefined,
+          stoppedFor: undefined,
+          failures: 0,
+          nextAttemptAt: undefined,
+        });
       return this.drain();
     },
   };

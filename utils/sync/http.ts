@@ -12,6 +12,8 @@ export type Outcome =
   | { kind: 'conflict' }
   | { kind: 'auth'; status: number; message: string }
   | { kind: 'rejected'; status: number; message: string }
+  /** The address is wrong (nothing there, or sent elsewhere): a settings problem, not a record's. */
+  | { kind: 'misaddressed'; status: number; message: string }
   | { kind: 'retry'; message: string };
 
 export interface HttpOptions {
@@ -77,9 +79,15 @@ export function outcomeOf(status: number, body: unknown, text: string): Outcome 
     };
   if (status >= 300 && status < 400)
     return {
-      kind: 'rejected',
+      kind: 'misaddressed',
       status,
-      message: `The server sent Learnlog to another address (error ${status}). Check the server address in Settings.`,
+      message: `The server sent Learnlog to another address (error ${status}). Check the server address in Learnlog’s settings.`,
+    };
+  if (status === 404 || status === 405 || status === 410)
+    return {
+      kind: 'misaddressed',
+      status,
+      message: `The server has no such service at this address (error ${status}). Check the server address in Learnlog’s settings.`,
     };
   return {
     kind: 'rejected',
@@ -123,7 +131,7 @@ export async function exchange(
     if (timeout.aborted)
       return {
         kind: 'retry',
-        message: `The server did not answer within ${Math.max(1, Math.round(options.timeoutMs / 1000))} seconds.`,
+        message: `The server did not answer within ${secondsText(options.timeoutMs)}.`,
       };
     return {
       kind: 'retry',
@@ -131,6 +139,11 @@ export async function exchange(
         'Learnlog could not reach the server (no connection, or the connection was dropped).',
     };
   }
+}
+
+function secondsText(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
 }
 
 /** HTTP Basic credentials as RFC 7617 asks: UTF-8, then base64. */

@@ -38,7 +38,9 @@ export interface Changes {
 }
 
 export type PullResult =
-  { kind: 'ok'; changes: Changes } | { kind: 'auth' | 'retry' | 'invalid'; message: string };
+  | { kind: 'ok'; changes: Changes }
+  /** The server refused the cursor (400): the client starts again from the beginning. */
+  | { kind: 'auth' | 'misaddressed' | 'retry' | 'invalid' | 'stale-cursor'; message: string };
 
 const INVALID_REPLY =
   'The server sent changes Learnlog cannot read, so none of them were saved. Ask whoever runs the server to check it follows the Learnlog API.';
@@ -80,9 +82,9 @@ export function createLearnlogClient(options: LearnlogClientOptions) {
         { recordId: item.recordId, sentUpdatedAt: record?.updatedAt, state: next, finished: true },
       ],
     });
+    // A delete is passed on even if this device never sent the record: the learner's other
+    // device may have (the server keeps a tombstone for an id it does not know).
     const deleted = !record || record.deletedAt !== undefined;
-    // Deleted before the server ever had it: nothing to tell.
-    if (deleted && state?.syncedUpdatedAt === undefined) return done({ recordId: item.recordId });
     // The deletion is sent as the record's version time (`updatedAt`), which is always later than
     // the version it deletes even if the device's clock went back; `deletedAt` might not be.
     const outcome = deleted
@@ -96,7 +98,7 @@ export function createLearnlogClient(options: LearnlogClientOptions) {
           headers,
           body: JSON.stringify(record),
         });
-    if (outcome.kind === 'auth' || outcome.kind === 'retry')
+    if (outcome.kind === 'auth' || outcome.kind === 'retry' || outcome.kind === 'misaddressed')
       return { results: [], stop: { kind: outcome.kind, message: outcome.message } };
     if (outcome.kind === 'rejected')
       return done({ ...state, recordId: item.recordId, error: outcome.message });
@@ -122,8 +124,10 @@ export function createLearnlogClient(options: LearnlogClientOptions) {
       const query = new URLSearchParams({ limit: String(PULL_PAGE_SIZE) });
       if (cursor !== undefined) query.set('since', cursor);
       const outcome = await exchange(options, url(`records?${query}`), { method: 'GET', headers });
-      if (outcome.kind === 'auth' || outcome.kind === 'retry')
+      if (outcome.kind === 'auth' || outcome.kind === 'retry' || outcome.kind === 'misaddressed')
         return { kind: outcome.kind, message: outcome.message };
+      if (outcome.kind === 'rejected' && outcome.status === 400 && cursor !== undefined)
+        return { kind: 'stale-cursor', message: outcome.message };
       if (outcome.kind !== 'ok') return { kind: 'invalid', message: describeTestFailure(outcome) };
       const read = readChanges(outcome.body);
       return read.ok

@@ -22,7 +22,8 @@ export interface PushResult {
 
 /** Why a push stopped early: wrong credentials (stop syncing) or a passing trouble (retry). */
 export interface PushStop {
-  kind: 'auth' | 'retry';
+  /** auth and misaddressed stop syncing until the settings change; retry waits and tries again. */
+  kind: 'auth' | 'misaddressed' | 'retry';
   message: string;
 }
 

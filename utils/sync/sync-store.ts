@@ -1,25 +1,33 @@
+import { getDatabase } from '@/utils/db/database';
+import {
+  deleteStoredSyncConfig,
+  loadStoredSyncConfig,
+  storeSyncConfig,
+} from '@/utils/db/sync-config';
 import { sendMessage } from '@/utils/messages/send';
-import { readSyncConfig, SYNC_CONFIG_KEY, type SyncConfig } from '@/utils/sync/config';
+import type { SyncConfig } from '@/utils/sync/config';
 import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
 
 /**
- * Sync settings and status for extension pages (issue #7). The settings live in
- * `storage.local` only: never `storage.sync` (which the browser copies to the learner's other
- * browsers and its vendor's servers), never a content script, never a backup file.
+ * Sync settings and status for extension pages (issue #7). The settings, credentials included,
+ * are in the extension's IndexedDB (`utils/db/sync-config.ts`); the status, which holds none, is
+ * in `storage.local` so every page can follow it.
  */
 
-export async function loadSyncConfig(): Promise<SyncConfig | undefined> {
-  return readSyncConfig((await browser.storage.local.get(SYNC_CONFIG_KEY))[SYNC_CONFIG_KEY]);
+export function loadSyncConfig(): Promise<SyncConfig | undefined> {
+  return loadStoredSyncConfig(getDatabase());
 }
 
-/** Saves a validated config; the background notices and starts (or stops) syncing. */
+/** Saves a validated config and tells the background, which starts, restarts or stops syncing. */
 export async function saveSyncConfig(config: SyncConfig): Promise<void> {
-  await browser.storage.local.set({ [SYNC_CONFIG_KEY]: config });
+  await storeSyncConfig(getDatabase(), config);
+  await sendMessage('page:sync-settings-changed', {}).catch(() => undefined);
 }
 
 /** Forgets the server and sign-in details, and gives back the permission to reach it. */
 export async function forgetSyncConfig(origins: string[]): Promise<void> {
-  await browser.storage.local.remove(SYNC_CONFIG_KEY);
+  await deleteStoredSyncConfig(getDatabase());
+  await sendMessage('page:sync-settings-changed', {}).catch(() => undefined);
   if (origins.length) await browser.permissions.remove({ origins }).catch(() => false);
 }
 

@@ -103,7 +103,7 @@ export function createXapiClient(options: XapiClientOptions): SyncClient {
     let state: RecordSyncState = { ...item.state, recordId: item.recordId };
     for (const statement of statements) {
       const outcome = await put(statement);
-      if (outcome.kind === 'auth' || outcome.kind === 'retry') {
+      if (outcome.kind === 'auth' || outcome.kind === 'retry' || outcome.kind === 'misaddressed') {
         return { results: [], stop: { kind: outcome.kind, message: outcome.message } };
       }
       if (outcome.kind === 'rejected') {
@@ -128,7 +128,7 @@ export function createXapiClient(options: XapiClientOptions): SyncClient {
       if (!outcome || outcome.kind === 'ok') {
         return { results: items.map((item, i) => result(item, plans[i]!.after, true)) };
       }
-      if (outcome.kind === 'auth' || outcome.kind === 'retry') {
+      if (outcome.kind === 'auth' || outcome.kind === 'retry' || outcome.kind === 'misaddressed') {
         return { results: [], stop: { kind: outcome.kind, message: outcome.message } };
       }
       // 409 or another refusal of the batch: find which record it was, one by one.
@@ -171,7 +171,7 @@ export function createXapiClient(options: XapiClientOptions): SyncClient {
         method: 'GET',
         headers,
       });
-      if (probe.kind === 'ok' || (probe.kind === 'rejected' && probe.status === 404))
+      if (probe.kind === 'ok' || (probe.kind === 'misaddressed' && probe.status === 404))
         return {
           ok: true,
           message: 'Connected. The learning record store accepted your key and secret.',
@@ -190,7 +190,7 @@ function result(item: PushItem, state: RecordSyncState, finished: boolean): Push
 }
 
 export function describeTestFailure(outcome: Outcome): string {
-  if (outcome.kind === 'rejected' && outcome.status === 404)
+  if (outcome.kind === 'misaddressed' && outcome.status === 404)
     return 'The server has nothing at this address (error 404). Check the address.';
   if (outcome.kind === 'conflict') return 'The server answered with an unexpected conflict (409).';
   if (outcome.kind === 'ok') return 'The server answered in a way Learnlog did not expect.';

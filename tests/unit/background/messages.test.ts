@@ -47,8 +47,9 @@ describe('background message handling', () => {
   });
 
   const drain = vi.fn(async () => undefined);
+  const settingsChanged = vi.fn(async () => undefined);
   const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
-    handleMessage(message, sender, progress, { drain });
+    handleMessage(message, sender, progress, { drain, settingsChanged });
 
   it('starts a sync when an extension page asks, and only then', async () => {
     drain.mockClear();
@@ -59,6 +60,17 @@ describe('background message handling', () => {
     expect(await send({ type: 'page:sync-now', data: {} }, contentSender())).toBeUndefined();
     expect(await send({ type: 'page:sync-now', data: 'now' }, page)).toBeUndefined();
     expect(drain).toHaveBeenCalledTimes(1);
+  });
+
+  it('restarts sync when an extension page saved its settings, and only then', async () => {
+    settingsChanged.mockClear();
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    expect(await send({ type: 'page:sync-settings-changed', data: {} }, page)).toBeNull();
+    expect(settingsChanged).toHaveBeenCalledTimes(1);
+    expect(
+      await send({ type: 'page:sync-settings-changed', data: {} }, contentSender()),
+    ).toBeUndefined();
+    expect(settingsChanged).toHaveBeenCalledTimes(1);
   });
 
   it('stores a detected resource and answers with its progress and a badge', async () => {

@@ -113,6 +113,8 @@ describe('database upgrades', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.syncStates.count()).toBe(0);
     expect(await db.meta.get('sync')).toBeUndefined();
+    expect(await db.syncConfig.count()).toBe(0);
+    expect(await db.syncArchive.count()).toBe(0);
     db.close();
     await Dexie.delete(name);
   });

@@ -66,7 +66,7 @@ describe('outcomeOf', () => {
     expect(outcome.kind === 'auth' && outcome.message).toMatch(/sign-in details.*“Key expired”/);
   });
 
-  it.each([400, 404, 413, 422, 405, 418])('treats %i as this record being refused', (status) => {
+  it.each([400, 413, 422, 418])('treats %i as this record being refused', (status) => {
     const outcome = outcomeOf(status, undefined, '');
     expect(outcome).toMatchObject({ kind: 'rejected', status });
     expect(outcome.kind === 'rejected' && outcome.message).toContain(`error ${status}`);
@@ -78,7 +78,7 @@ describe('outcomeOf', () => {
     ['a JSON "message"', { message: 'Invalid verb id' }, '{"message":"Invalid verb id"}'],
     ['plain text', undefined, 'Invalid verb id'],
   ])('includes the server’s message given as %s', (_how, body, text) => {
-    for (const status of [400, 404, 413, 422]) {
+    for (const status of [400, 413, 422]) {
       const outcome = outcomeOf(status, body, text);
       expect(outcome.kind).toBe('rejected');
       expect(outcome.kind === 'rejected' && outcome.message).toContain('“Invalid verb id”');
@@ -101,14 +101,21 @@ describe('outcomeOf', () => {
   });
 
   it.each([301, 302, 303, 307, 308])(
-    'refuses a redirect (%i), pointing at the server address in Settings',
+    'refuses a redirect (%i) as a wrong address, pointing at the settings',
     (status) => {
       const outcome = outcomeOf(status, undefined, 'Moved');
-      expect(outcome).toMatchObject({ kind: 'rejected', status });
-      expect(outcome.kind === 'rejected' && outcome.message).toMatch(/another address/);
-      expect(outcome.kind === 'rejected' && outcome.message).toMatch(/Settings/);
+      expect(outcome).toMatchObject({ kind: 'misaddressed', status });
+      expect(outcome.kind === 'misaddressed' && outcome.message).toMatch(/another address/);
+      expect(outcome.kind === 'misaddressed' && outcome.message).toMatch(/settings/);
     },
   );
+
+  // A wrong address must stop syncing, not mark every record as refused one by one.
+  it.each([404, 405, 410])('treats %i as a wrong address, pointing at the settings', (status) => {
+    const outcome = outcomeOf(status, { error: 'Not found' }, '');
+    expect(outcome).toMatchObject({ kind: 'misaddressed', status });
+    expect(outcome.kind === 'misaddressed' && outcome.message).toMatch(/address/);
+  });
 });
 
 describe('serverMessageOf', () => {
@@ -274,8 +281,8 @@ describe('exchange', () => {
     const response = new Response(null, { status: 200 });
     Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
     const outcome = await exchange(options(answering(response).fetch), URL_, request);
-    expect(outcome.kind).toBe('rejected');
-    expect(outcome.kind === 'rejected' && outcome.message).toMatch(/another address/);
+    expect(outcome.kind).toBe('misaddressed');
+    expect(outcome.kind === 'misaddressed' && outcome.message).toMatch(/another address/);
   });
 
   it('refuses a redirect the fetch returned as is', async () => {
@@ -284,7 +291,7 @@ describe('exchange', () => {
       headers: { location: 'https://evil.example/steal' },
     });
     const outcome = await exchange(options(answering(response).fetch), URL_, request);
-    expect(outcome).toMatchObject({ kind: 'rejected', status: 302 });
+    expect(outcome).toMatchObject({ kind: 'misaddressed', status: 302 });
   });
 
   it('passes on server trouble and refusals from a real answer', async () => {
