@@ -48,6 +48,8 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
   const [status, setStatus] = createSignal<FormStatusValue>(null);
   const [busy, setBusy] = createSignal(false);
   const syncStatus = createSyncStatus();
+  // The buttons that disappear when pressed hand the focus here, not to the page's body.
+  let submitButton: HTMLButtonElement | undefined;
 
   function candidate(on: boolean) {
     return SyncConfigSchema.safeParse({
@@ -144,6 +146,7 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
     setSaved({ ...current, enabled: false });
     setEnabled(false);
     setStatus({ kind: 'saved', text: 'Sync is off. Nothing more will be sent.' });
+    submitButton?.focus();
   }
 
   async function forget() {
@@ -155,6 +158,7 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
     setSecret('');
     setToken('');
     setStatus({ kind: 'saved', text: 'The server and your sign-in details were removed.' });
+    submitButton?.focus();
   }
 
   return (
@@ -254,7 +258,7 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
         >
           Test connection
         </button>
-        <button type="submit" data-testid="sync-turn-on">
+        <button type="submit" ref={submitButton} data-testid="sync-turn-on">
           {enabled() ? 'Save changes' : 'Save and turn on sync'}
         </button>
         <Show when={enabled()}>

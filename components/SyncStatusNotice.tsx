@@ -37,17 +37,28 @@ export function SyncStatusNotice(props: {
   const stopped = () => props.status.state === 'stopped';
   return (
     <div class="sync-status" data-testid="sync-status">
-      <Show when={!props.problemsOnly || stopped()}>
-        <p
-          class={stopped() ? 'error' : 'muted'}
-          role={stopped() ? 'alert' : 'status'}
-          data-testid="sync-status-text"
-        >
+      {/* A stop is an alert; the ordinary state is not a live region, so a first sync's
+          changing count is not read out after every batch. */}
+      <Show
+        when={stopped()}
+        fallback={
+          <Show when={!props.problemsOnly}>
+            <p class="muted" data-testid="sync-status-text">
+              {describeSyncStatus(props.status, waiting(), Date.now())}
+            </p>
+          </Show>
+        }
+      >
+        <p class="error" role="alert" data-testid="sync-status-text">
           {describeSyncStatus(props.status, waiting(), Date.now())}
         </p>
       </Show>
       <Show when={props.status.state !== 'off' && props.status.pullProblem}>
-        {(problem) => <p class="error">{problem()}</p>}
+        {(problem) => (
+          <p class="error" role="alert">
+            {problem()}
+          </p>
+        )}
       </Show>
       <Show when={props.status.state !== 'off' && failed() > 0}>
         <p class="error" data-testid="sync-failed-count">

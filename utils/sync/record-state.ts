@@ -19,7 +19,7 @@ export function recordSyncView(
     if (status.state === 'stopped')
       return { kind: 'waiting', text: 'Waiting to sync: sync has stopped (see Settings)' };
     if (status.state === 'retrying')
-      return { kind: 'waiting', text: 'Waiting to sync: the server is not answering yet' };
+      return { kind: 'waiting', text: 'Waiting to sync: Learnlog will try again shortly' };
     return { kind: 'waiting', text: 'Waiting to sync' };
   }
   if (state?.error) return { kind: 'failed', text: `Not synced: ${state.error}` };

@@ -40,7 +40,7 @@ describe('recordSyncView', () => {
     expect(stopped?.text).toMatch(/^Waiting to sync: .*stopped.*Settings/);
     const retrying = recordSyncView(record, true, undefined, { state: 'retrying' });
     expect(retrying?.kind).toBe('waiting');
-    expect(retrying?.text).toMatch(/^Waiting to sync: .*not answering/);
+    expect(retrying?.text).toMatch(/^Waiting to sync: .*try again/);
   });
 
   it('shows a queued record as waiting even if its last version failed or was synced', () => {
