@@ -2,7 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import type { IdentitySettings } from '@/utils/settings';
 import { validateAndSaveSection } from '@/utils/settings-store';
-import { requestSync } from '@/utils/sync/sync-store';
+import { requestSync } from '@/utils/sync/request-sync';
 
 /**
  * Who the learner is in xAPI statements (issue #6 export; issue #7 sync): an email address or an

@@ -9,7 +9,7 @@ import {
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/progress';
 import { addRecord } from '@/utils/db/records-store';
-import { requestSync } from '@/utils/sync/sync-store';
+import { requestSync } from '@/utils/sync/request-sync';
 import { formatCountdown, formatDuration } from '@/utils/duration';
 import { localIsoDate } from '@/utils/iso-date';
 import type { Regulator } from '@/utils/profile/regulators';

@@ -1,7 +1,8 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { NumberSetting } from '@/components/NumberSetting';
-import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
+import { SyncStatusNotice } from '@/components/SyncStatusNotice';
+import { createSyncStatus } from '@/components/sync-status-signal';
 import { getDatabase } from '@/utils/db/database';
 import { actorFrom } from '@/utils/export/xapi';
 import { loadSettings } from '@/utils/settings-store';

@@ -1,19 +1,12 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { refusedCount, requeueFailed } from '@/utils/db/outbox';
 import { createLiveQuery } from '@/utils/live-query';
 import { describeSyncStatus } from '@/utils/sync/record-state';
-import { OFF_STATUS, type SyncStatus } from '@/utils/sync/status';
-import { loadSyncStatus, onSyncStatusChanged, requestSync } from '@/utils/sync/sync-store';
+import type { SyncStatus } from '@/utils/sync/status';
+import { requestSync } from '@/utils/sync/request-sync';
 
-/** The sync status as it changes (issue #7); a stop is an alert, so screen readers hear it. */
-export function createSyncStatus() {
-  const [status, setStatus] = createSignal<SyncStatus>(OFF_STATUS);
-  void loadSyncStatus().then(setStatus);
-  onCleanup(onSyncStatusChanged(setStatus));
-  return status;
-}
-
+/** The sync status in words (issue #7); a stop is an alert, so screen readers hear it. */
 export function SyncStatusNotice(props: {
   db: LearnlogDatabase;
   status: SyncStatus;
@@ -75,3 +68,4 @@ export function SyncStatusNotice(props: {
     </div>
   );
 }
+export default SyncStatusNotice;

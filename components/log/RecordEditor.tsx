@@ -9,7 +9,7 @@ import {
 } from '@/components/RecordFields';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { addRecord, saveEdit } from '@/utils/db/records-store';
-import { requestSync } from '@/utils/sync/sync-store';
+import { requestSync } from '@/utils/sync/request-sync';
 import { localIsoDate } from '@/utils/iso-date';
 import type { Regulator } from '@/utils/profile/regulators';
 import { createRecord, type LearningRecord } from '@/utils/records';

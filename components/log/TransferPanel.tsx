@@ -5,7 +5,7 @@ import { planExport, recordsToExport, type ExportFormat } from '@/utils/export/e
 import type { LearningRecord } from '@/utils/records';
 import { buildExport, runImport, saveFile } from '@/utils/transfer/client';
 import type { ImportReply } from '@/utils/transfer/protocol';
-import { requestSync } from '@/utils/sync/sync-store';
+import { requestSync } from '@/utils/sync/request-sync';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV spreadsheet',

@@ -33,9 +33,10 @@ import { summariseLearning } from '@/utils/profile/goals';
 import { REGULATORS } from '@/utils/profile/regulators';
 import type { LearningRecord } from '@/utils/records';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
-import { requestSync } from '@/utils/sync/sync-store';
+import { requestSync } from '@/utils/sync/request-sync';
 import { recordSyncView } from '@/utils/sync/record-state';
-import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
+import { SyncStatusNotice } from '@/components/SyncStatusNotice';
+import { createSyncStatus } from '@/components/sync-status-signal';
 import type { RecordSyncState } from '@/utils/db/outbox';
 
 type Editing = { record?: LearningRecord; opener?: HTMLElement } | undefined;

@@ -1,7 +1,7 @@
-import { createResource, onCleanup, Show } from 'solid-js';
+import { createResource, lazy, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/CurrentResource';
 import { RecentLearning } from '@/components/RecentLearning';
-import { createSyncStatus, SyncStatusNotice } from '@/components/SyncStatusNotice';
+import { createSyncStatus } from '@/components/sync-status-signal';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
 import { createLiveQuery } from '@/utils/live-query';
@@ -9,6 +9,9 @@ import { sendMessage } from '@/utils/messages/send';
 import { REGULATORS } from '@/utils/profile/regulators';
 import { requiredMsFor } from '@/utils/settings';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
+
+/** Loaded only when sync is on: most learners never sync, and the popup must open fast. */
+const SyncStatusNotice = lazy(() => import('@/components/SyncStatusNotice'));
 
 export default function App() {
   const db = getDatabase();
@@ -50,7 +53,9 @@ export default function App() {
           </button>
         </nav>
       </header>
-      <SyncStatusNotice db={db} status={syncStatus()} problemsOnly />
+      <Show when={syncStatus().state !== 'off'}>
+        <SyncStatusNotice db={db} status={syncStatus()} problemsOnly />
+      </Show>
       <Show
         when={settings() && progress()}
         fallback={
