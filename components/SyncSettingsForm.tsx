@@ -17,9 +17,8 @@ import {
   type SyncConfig,
   type SyncTarget,
 } from '@/utils/sync/config';
+import { testSyncConnection } from '@/utils/sync/connection-test';
 import { DEFAULT_TIMEOUT_MS } from '@/utils/sync/engine';
-import { createLearnlogClient } from '@/utils/sync/learnlog-client';
-import { createXapiClient } from '@/utils/sync/xapi-client';
 import { forgetSyncConfig, saveSyncConfig } from '@/utils/sync/sync-store';
 
 const NEEDS_IDENTITY =
@@ -84,6 +83,8 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
   const refusedPermission = (config: SyncConfig) =>
     `Learnlog was not allowed to reach ${new URL(config.endpoint).origin}, so nothing was changed.`;
 
+  const browserFetch = (input: string, init: RequestInit) => fetch(input, init);
+
   async function testConnection() {
     const parsed = candidate(false);
     if (!parsed.success) return setStatus({ kind: 'error', text: parsed.error.issues[0]!.message });
@@ -92,25 +93,7 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
       return setStatus({ kind: 'error', text: refusedPermission(config) });
     setBusy(true);
     setStatus({ kind: 'saved', text: 'Testing the connection…' });
-    const http = {
-      fetch: (input: string, init: RequestInit) => fetch(input, init),
-      timeoutMs: DEFAULT_TIMEOUT_MS,
-    };
-    const result =
-      config.target === 'learnlog'
-        ? await createLearnlogClient({
-            ...http,
-            endpoint: config.endpoint,
-            token: config.credentials.token,
-          }).testConnection()
-        : await createXapiClient({
-            ...http,
-            endpoint: config.endpoint,
-            ...config.credentials,
-            // Testing sends no statement, so no identity is needed yet.
-            actor: { objectType: 'Agent', mbox: 'mailto:test@learnlog.invalid' },
-            batchSize: 1,
-          }).testConnection();
+    const result = await testSyncConnection(config, browserFetch, DEFAULT_TIMEOUT_MS);
     setBusy(false);
     setStatus({ kind: result.ok ? 'saved' : 'error', text: result.message });
   }
@@ -124,6 +107,14 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
       return setStatus({ kind: 'error', text: refusedPermission(config) });
     if (config.target === 'xapi' && !actorFrom((await loadSettings()).identity))
       return setStatus({ kind: 'error', text: NEEDS_IDENTITY });
+    // Wrong sign-in details or address are refused now, not found with the first record; a
+    // server that cannot be reached just now does not stop the learner turning sync on.
+    setBusy(true);
+    setStatus({ kind: 'saved', text: 'Checking the connection…' });
+    const test = await testSyncConnection(config, browserFetch, DEFAULT_TIMEOUT_MS);
+    setBusy(false);
+    if (!test.ok && !test.passing)
+      return setStatus({ kind: 'error', text: `${test.message} Nothing was changed.` });
     try {
       await saveSyncConfig(config);
     } catch {
@@ -134,9 +125,12 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
     }
     setSaved(config);
     setEnabled(true);
+    const host = new URL(config.endpoint).host;
     setStatus({
       kind: 'saved',
-      text: `Sync is on: your records will be sent to ${new URL(config.endpoint).host}.`,
+      text: test.ok
+        ? `Sync is on: your records will be sent to ${host}.`
+        : `Sync is on, but ${host} could not be reached just now (${test.message}) Learnlog will keep trying.`,
     });
   }
 

@@ -214,6 +214,45 @@ describe.each<BrowserName>(['chromium', 'firefox'])(
         expect(lrs.statementWrites.get(record.id)).toBe(1);
       });
 
+    it('refuses a wrong secret when saving; a refusal later stops syncing, and Settings and the popup say so', async () => {
+      const options = await extension.openExtensionPage('options.html');
+      await options.waitForSelector('[data-testid="sync-turn-off"]');
+      await fill(options, '#sync-secret', 'changed-by-mistake');
+      await options.click('[data-testid="sync-turn-on"]');
+      await options.waitForFunction(() =>
+        document
+          .querySelector('[data-testid="sync-form-status"]')
+          ?.textContent?.endsWith('Nothing was changed.'),
+      );
+      expect(await text(options, '[data-testid="sync-form-status"]')).toContain('error 401');
+      await fill(options, '#sync-secret', DEFAULT_CREDENTIALS.xapi.secret);
+
+      // The LRS later refuses the key (it was withdrawn): syncing stops and says why.
+      lrs.injectFault({ kind: 'status', status: 401 }, { match: { method: 'PUT' } });
+      lrs.injectFault({ kind: 'status', status: 401 }, { match: { method: 'POST' } });
+      const url = await recordPage('/leading-to-change.html?case=refused');
+      await options.waitForSelector('[role="alert"][data-testid="sync-status-text"]');
+      expect(await text(options, '[data-testid="sync-status-text"]')).toMatch(
+        /^Sync has stopped\. The server did not accept your sign-in details \(error 401\)/,
+      );
+      const popup = await extension.openExtensionPage('popup.html');
+      await popup.waitForSelector('[role="alert"][data-testid="sync-status-text"]');
+      expect(await text(popup, '[data-testid="sync-status-text"]')).toContain('sign-in details');
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.close();
+
+      // Fixed on the server's side: saving again starts syncing at once.
+      lrs.clearFaults();
+      await options.click('[data-testid="sync-turn-on"]');
+      await waitFor(async () => statementFor(url), Boolean, { what: 'the statement once fixed' });
+      await options.waitForFunction(() =>
+        document
+          .querySelector('[data-testid="sync-status-text"]')
+          ?.textContent?.startsWith('Sync is on.'),
+      );
+      await options.close();
+    });
+
     it('turning sync off stops all traffic to the server', async () => {
       const options = await extension.openExtensionPage('options.html');
       await options.waitForSelector('[data-testid="sync-turn-off"]');

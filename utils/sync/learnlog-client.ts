@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
 import { exchange, type HttpOptions } from '@/utils/sync/http';
 import type { PushItem, PushReport, PushResult, SyncClient } from '@/utils/sync/push-result';
-import { describeTestFailure } from '@/utils/sync/xapi-client';
+import { describeTestFailure, failedTest } from '@/utils/sync/xapi-client';
 
 /**
  * Sync to an organisation's own app through the Learnlog JSON API (issue #7; the contract is
@@ -137,7 +137,7 @@ export function createLearnlogClient(options: LearnlogClientOptions) {
 
     async testConnection() {
       const outcome = await exchange(options, url('records?limit=1'), { method: 'GET', headers });
-      if (outcome.kind !== 'ok') return { ok: false, message: describeTestFailure(outcome) };
+      if (outcome.kind !== 'ok') return failedTest(outcome);
       if (!ChangesSchema.safeParse(outcome.body).success)
         return {
           ok: false,

@@ -32,9 +32,19 @@ export interface PushReport {
   stop?: PushStop;
 }
 
+/**
+ * What "Test connection" found. `passing` marks a failure that may pass by itself (no network,
+ * a server error): sync can still be turned on, and will retry.
+ */
+export interface ConnectionTest {
+  ok: boolean;
+  message: string;
+  passing?: boolean;
+}
+
 /** A server sync can send records to. */
 export interface SyncClient {
   push(items: readonly PushItem[]): Promise<PushReport>;
   /** Checks the address and sign-in details without changing anything on the server. */
-  testConnection(): Promise<{ ok: boolean; message: string }>;
+  testConnection(): Promise<ConnectionTest>;
 }

@@ -1,7 +1,13 @@
 import type { RecordSyncState } from '@/utils/db/outbox';
 import { LANGUAGE, recordToStatement, type XapiAgent } from '@/utils/export/xapi';
 import { basicAuthorization, exchange, type HttpOptions, type Outcome } from '@/utils/sync/http';
-import type { PushItem, PushReport, PushResult, SyncClient } from '@/utils/sync/push-result';
+import type {
+  ConnectionTest,
+  PushItem,
+  PushReport,
+  PushResult,
+  SyncClient,
+} from '@/utils/sync/push-result';
 import { statementIdFor, voidingIdFor } from '@/utils/sync/statement-ids';
 import { z } from 'zod';
 
@@ -158,7 +164,7 @@ export function createXapiClient(options: XapiClientOptions): SyncClient {
         method: 'GET',
         headers: { 'X-Experience-API-Version': XAPI_VERSION_HEADER },
       });
-      if (about.kind !== 'ok') return { ok: false, message: describeTestFailure(about) };
+      if (about.kind !== 'ok') return failedTest(about);
       const versions = z.object({ version: z.array(z.string()) }).safeParse(about.body);
       if (!versions.success || !versions.data.version.some((v) => v.startsWith('1.0.')))
         return {
@@ -176,7 +182,7 @@ export function createXapiClient(options: XapiClientOptions): SyncClient {
           ok: true,
           message: 'Connected. The learning record store accepted your key and secret.',
         };
-      return { ok: false, message: describeTestFailure(probe) };
+      return failedTest(probe);
     },
   };
 }
@@ -187,6 +193,14 @@ function isVoiding(statement: Statement): boolean {
 
 function result(item: PushItem, state: RecordSyncState, finished: boolean): PushResult {
   return { recordId: item.recordId, sentUpdatedAt: item.record?.updatedAt, state, finished };
+}
+
+export function failedTest(outcome: Outcome) {
+  return {
+    ok: false,
+    message: describeTestFailure(outcome),
+    passing: outcome.kind === 'retry',
+  } satisfies ConnectionTest;
 }
 
 export function describeTestFailure(outcome: Outcome): string {
