@@ -21,6 +21,12 @@ export default defineConfig({
     // http only for this computer.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Learnlog' },
+    // Issue #8: extension pages run only the extension's own scripts: no remote code, no eval,
+    // no plugins, no <base> tricks, and they cannot be framed by web pages.
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

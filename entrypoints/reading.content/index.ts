@@ -15,6 +15,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // Private windows are not watched (issue #8): nothing is detected, counted or sent. The
+    // background also ignores any message from a private tab.
+    if (browser.extension.inIncognitoContext) return;
     let session: ReadingSession | undefined;
     let stopWatching: (() => void) | undefined;
     // Presence outlives sessions: arriving on the page is the reader's act, and later sessions

@@ -35,6 +35,8 @@ export function classifySender(
     return { kind: 'extension-page' };
   }
   const tabId = sender.tab?.id;
+  // Nothing from a private window is stored (issue #8): its content messages are not heard.
+  if (sender.tab?.incognito === true) return { kind: 'unknown' };
   if (
     typeof tabId === 'number' &&
     tabId >= 0 &&

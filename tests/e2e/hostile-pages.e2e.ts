@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readResources, resourceFor, sleep, tabIdOf, waitFor } from '@/tests/e2e/extension-state';
+import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
+import {
+  launchWithExtension,
+  OUTPUT_DIRS,
+  type BrowserName,
+  type ExtensionBrowser,
+} from '@/tests/e2e/harness';
+
+/**
+ * Hostile pages and extension-page safety (issue #8) in the BUILT extension. A page that puts
+ * markup in its title and metadata, replaces the DOM's and JavaScript's built-ins in its own
+ * scripts and holds about 3 MB of text must not crash the content script, forge a duration,
+ * inject markup into the popup or reach the extension; extension pages refuse eval and remote
+ * scripts (content security policy). (Forged visibility, focus and input: accuracy.e2e.ts.)
+ */
+describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (browserName) => {
+  let server: FixtureServer;
+  let extension: ExtensionBrowser;
+  let control: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    extension = await launchWithExtension(browserName);
+    control = await extension.openExtensionPage('log.html', { background: true });
+    await control.waitForSelector('[data-testid="log-status"]');
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  it('a page that tampers with its built-ins and forges text is read as it is, and counted fairly', async () => {
+    const url = server.url('/tampered.html');
+    const page = await extension.browser.newPage();
+    const opened = Date.now();
+    await page.goto(url);
+    const tabId = await tabIdOf(page, control);
+    const resource = await waitFor(() => resourceFor(control, url), Boolean, {
+      what: 'the tampered resource',
+    });
+    // The page's "99 hours" everywhere did not reach the content script.
+    expect(resource!.stated).toMatchObject({ seconds: 10, raw: '10 secs' });
+    expect(resource!.requiredSeconds).toBe(10);
+    await sleep(4_000);
+    await control.bringToFront();
+    const shownFor = Date.now() - opened;
+    const counted = await waitFor(
+      async () => (await resourceFor(control, url))?.spentMs ?? 0,
+      (spent) => spent >= 2_000,
+      { what: 'time on the tampered page' },
+    );
+    expect(counted).toBeLessThanOrEqual(shownFor + 250);
+
+    // Its title reaches the popup as text: no element made, no script run.
+    const popup = await extension.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-testid="current-title"], h2');
+    const injected = await popup.evaluate(() => ({
+      images: document.querySelectorAll('main img').length,
+      bold: document.querySelectorAll('main b').length,
+      pwned: (window as unknown as { pwned?: number }).pwned,
+      text: document.body.textContent ?? '',
+    }));
+    expect(injected).toMatchObject({ images: 0, bold: 0 });
+    expect(injected.pwned).toBeUndefined();
+    expect(injected.text).toContain('Tampered');
+    await popup.close();
+    await page.close();
+  });
+
+  it('a web page cannot message or read the extension', async () => {
+    const page = await extension.browser.newPage();
+    await page.goto(server.url('/leading-to-change.html?case=reach'));
+    const id = new URL(extension.extensionOrigin).host;
+    const attempt = await page.evaluate(async (extensionId) => {
+      const api = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome;
+      const send = api?.runtime?.sendMessage as
+        ((id: string, message: unknown) => Promise<unknown>) | undefined;
+      if (typeof send !== 'function') return 'no messaging API for web pages';
+      try {
+        return JSON.stringify(
+          await send(extensionId, { type: 'popup:get-tab-resource', data: {} }),
+        );
+      } catch (error) {
+        return `refused: ${String(error)}`;
+      }
+    }, id);
+    expect(attempt === 'no messaging API for web pages' || attempt.startsWith('refused')).toBe(
+      true,
+    );
+    // Nor can it see the extension's storage or database from its own world.
+    const databases = await page.evaluate(async () =>
+      'databases' in indexedDB ? (await indexedDB.databases()).map((db) => db.name) : [],
+    );
+    expect(databases).not.toContain('learnlog');
+    await page.close();
+  });
+
+  it('extension pages refuse eval and remote scripts (content security policy)', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(OUTPUT_DIRS[browserName], 'manifest.json'), 'utf8'),
+    ) as { content_security_policy?: { extension_pages?: string } };
+    const policy = manifest.content_security_policy?.extension_pages ?? '';
+    expect(policy).toMatch(/script-src 'self';/);
+    expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+    const options = await extension.openExtensionPage('options.html');
+    await options.waitForSelector('main');
+    // The test's own evaluation is exempt from the policy, so the page is made to compile code
+    // itself: a string timer (eval) and an inline script, each reported as a violation.
+    const refused = await options.evaluate(
+      () =>
+        new Promise<{ directives: string[]; ran: boolean[] }>((resolve) => {
+          const directives: string[] = [];
+          document.addEventListener('securitypolicyviolation', (event) =>
+            directives.push(`${event.effectiveDirective} ${event.blockedURI}`),
+          );
+          const page = window as unknown as { stringTimerRan?: boolean; inlineRan?: boolean };
+          (setTimeout as unknown as (code: string, ms: number) => void)(
+            'window.stringTimerRan = true',
+            0,
+          );
+          const inline = document.createElement('script');
+          inline.textContent = 'window.inlineRan = true';
+          document.head.append(inline);
+          setTimeout(
+            () =>
+              resolve({
+                directives,
+                ran: [Boolean(page.stringTimerRan), Boolean(page.inlineRan)],
+              }),
+            500,
+          );
+        }),
+    );
+    expect(refused.ran).toEqual([false, false]);
+    expect(refused.directives.join(' ')).toContain('script-src');
+    const remote = await options.evaluate(
+      (src) =>
+        new Promise<string>((resolve) => {
+          const script = document.createElement('script');
+          script.src = src;
+          script.onload = () => resolve('loaded');
+          script.onerror = () => resolve('blocked');
+          document.head.append(script);
+          setTimeout(() => resolve('no answer'), 5_000);
+        }),
+      server.url('/evil.js'),
+    );
+    expect(remote).toBe('blocked');
+    expect(await options.evaluate(() => (window as { evilRan?: boolean }).evilRan)).toBeUndefined();
+    await options.close();
+    // Nothing was stored for the evil script's address or any non-resource.
+    expect((await readResources(control)).some((r) => r.url.includes('evil'))).toBe(false);
+  });
+});
