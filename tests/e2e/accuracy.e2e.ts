@@ -108,7 +108,8 @@ async function measureAgainstGroundTruth(
     while (Date.now() < end) {
       x = (x + 37) % 600;
       lastInput = (await timed(() => target.mouse.move(x + 20, 200))).hi;
-      await sleep(Math.min(2_500, end - Date.now()));
+      // The mouse move may take the time past `end`: never a negative wait.
+      await sleep(Math.max(0, Math.min(2_500, end - Date.now())));
     }
     return lastInput;
   };
