@@ -32,8 +32,8 @@ const STANDARDS = [
 ];
 const SITES = ['learning.nes.nhs.scot', 'www.e-lfh.org.uk', 'www.scie.org.uk', 'blog.example.org'];
 
-/** Mulberry32: small, fast, good enough for test data. */
-function random(seed: number): () => number {
+/** Mulberry32: small, fast and repeatable; test data and the sync server's faults use it. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -50,7 +50,7 @@ export function makeRecords(
   count: number,
   { seed = 1, today = '2026-11-26' }: { seed?: number; today?: string } = {},
 ): LearningRecord[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const todayTime = Date.parse(`${today}T12:00:00Z`);
   const records: LearningRecord[] = [];

@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import { z } from 'zod';
 import { AgentRule, StatementRule } from '@/tests/support/xapi-rules';
 import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
+import { seededRandom } from '@/tests/support/make-records';
 
 /**
  * A reference server for Learnlog's sync (issue #7), for tests and benchmarks: a small xAPI 1.0.3
@@ -645,18 +646,6 @@ function faultReply(fault: Extract<Fault, { kind: 'status' }>, path: string): Re
     : textReply(fault.status, fault.body);
 }
 
-/** Mulberry32: small and repeatable, so a seeded run meets the same faults again. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface QueuedFault {
   fault: Fault;
   remaining: number;
@@ -676,6 +665,7 @@ const matches = (match: FaultMatch, method: string, url: string) =>
 
 function createFaultPlan(options: SyncServerOptions): FaultPlan {
   const queue: QueuedFault[] = [];
+  // Seeded, so a run with random faults meets the same faults again.
   const random = seededRandom(options.seed ?? 1);
   const randomFaults = options.randomFaults ?? DEFAULT_RANDOM_FAULTS;
   let rate = options.faultRate ?? 0;
