@@ -1,5 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
+import { RadioChoices } from '@/components/RadioChoices';
+import { TextField } from '@/components/TextField';
 import type { IdentitySettings } from '@/utils/settings';
 import { validateAndSaveSection } from '@/utils/settings-store';
 import { requestSync } from '@/utils/sync/request-sync';
@@ -41,69 +43,50 @@ export function IdentitySettingsForm(props: { initial: IdentitySettings }) {
         on this device: it is only written into files you export, and sent with your records if you
         turn on sync.
       </p>
-      <label for="identity-name">Your name (optional)</label>
-      <input
+      <TextField
         id="identity-name"
-        class="text-input"
+        label="Your name (optional)"
         dir="auto"
         autocomplete="name"
         value={name()}
-        onInput={(e) => setName(e.currentTarget.value)}
+        onInput={setName}
       />
-      <fieldset class="choices">
-        <legend>Identify me by</legend>
-        <div class="radio">
-          <input
-            id="identity-by-email"
-            type="radio"
-            name="identity-by"
-            checked={by() === 'email'}
-            onChange={() => setBy('email')}
-          />
-          <label for="identity-by-email">My email address</label>
-        </div>
-        <div class="radio">
-          <input
-            id="identity-by-account"
-            type="radio"
-            name="identity-by"
-            checked={by() === 'account'}
-            onChange={() => setBy('account')}
-          />
-          <label for="identity-by-account">My account on my organisation’s system</label>
-        </div>
-      </fieldset>
+      <RadioChoices
+        name="identity-by"
+        legend="Identify me by"
+        value={by()}
+        onChange={setBy}
+        options={[
+          { value: 'email', label: 'My email address' },
+          { value: 'account', label: 'My account on my organisation’s system' },
+        ]}
+      />
       <Show
         when={by() === 'account'}
         fallback={
-          <>
-            <label for="identity-email">Email address</label>
-            <input
-              id="identity-email"
-              class="text-input"
-              type="email"
-              autocomplete="email"
-              value={email()}
-              onInput={(e) => setEmail(e.currentTarget.value)}
-            />
-          </>
+          <TextField
+            id="identity-email"
+            label="Email address"
+            type="email"
+            autocomplete="email"
+            value={email()}
+            onInput={setEmail}
+          />
         }
       >
-        <label for="identity-home">Web address of the system</label>
-        <input
+        <TextField
           id="identity-home"
-          class="text-input"
+          label="Web address of the system"
           type="url"
           placeholder="https://"
           value={homePage()}
-          onInput={(e) => setHomePage(e.currentTarget.value)}
+          onInput={setHomePage}
         />
-        <label for="identity-account">Your user name there</label>
-        <input
+        <TextField
           id="identity-account"
-          class="text-input"
+          label="Your user name there"
           value={accountName()}
-          onInput={(e) => setAccountName(e.currentTarget.value)}
+          onInput={setAccountName}
         />
       </Show>
       <button type="submit" data-testid="save-identity">

@@ -1,6 +1,8 @@
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { NumberSetting } from '@/components/NumberSetting';
+import { RadioChoices } from '@/components/RadioChoices';
+import { TextField } from '@/components/TextField';
 import { SyncStatusNotice } from '@/components/SyncStatusNotice';
 import { createSyncStatus } from '@/components/sync-status-signal';
 import { getDatabase } from '@/utils/db/database';
@@ -165,69 +167,49 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
         Your sign-in details stay on this device.
       </p>
       <SyncStatusNotice db={getDatabase()} status={syncStatus()} />
-      <fieldset class="choices">
-        <legend>Send my records to</legend>
-        <For each={SYNC_TARGETS}>
-          {(value) => (
-            <div class="radio">
-              <input
-                id={`sync-target-${value}`}
-                type="radio"
-                name="sync-target"
-                checked={target() === value}
-                onChange={() => setTarget(value)}
-              />
-              <label for={`sync-target-${value}`}>{TARGET_NAMES[value]}</label>
-            </div>
-          )}
-        </For>
-      </fieldset>
-      <label for="sync-endpoint">Server address</label>
-      <input
-        id="sync-endpoint"
-        class="text-input"
-        type="url"
-        inputMode="url"
-        placeholder={target() === 'xapi' ? 'https://lrs.example.org/xapi/' : 'https://'}
-        aria-describedby="sync-endpoint-help"
-        value={endpoint()}
-        onInput={(e) => setEndpoint(e.currentTarget.value)}
+      <RadioChoices
+        name="sync-target"
+        legend="Send my records to"
+        value={target()}
+        onChange={setTarget}
+        options={SYNC_TARGETS.map((value) => ({ value, label: TARGET_NAMES[value] }))}
       />
-      <p id="sync-endpoint-help" class="muted">
-        Your organisation gives you this. It must start with https://.
-      </p>
+      <TextField
+        id="sync-endpoint"
+        label="Server address"
+        type="url"
+        placeholder={target() === 'xapi' ? 'https://lrs.example.org/xapi/' : 'https://'}
+        help="Your organisation gives you this. It must start with https://."
+        value={endpoint()}
+        onInput={setEndpoint}
+      />
       <Show
         when={target() === 'xapi'}
         fallback={
-          <>
-            <label for="sync-token">Access token</label>
-            <input
-              id="sync-token"
-              class="text-input"
-              type="password"
-              autocomplete="off"
-              value={token()}
-              onInput={(e) => setToken(e.currentTarget.value)}
-            />
-          </>
+          <TextField
+            id="sync-token"
+            label="Access token"
+            type="password"
+            autocomplete="off"
+            value={token()}
+            onInput={setToken}
+          />
         }
       >
-        <label for="sync-key">Key (user name)</label>
-        <input
+        <TextField
           id="sync-key"
-          class="text-input"
+          label="Key (user name)"
           autocomplete="off"
           value={key()}
-          onInput={(e) => setKey(e.currentTarget.value)}
+          onInput={setKey}
         />
-        <label for="sync-secret">Secret (password)</label>
-        <input
+        <TextField
           id="sync-secret"
-          class="text-input"
+          label="Secret (password)"
           type="password"
           autocomplete="off"
           value={secret()}
-          onInput={(e) => setSecret(e.currentTarget.value)}
+          onInput={setSecret}
         />
         <details class="advanced">
           <summary>Advanced</summary>

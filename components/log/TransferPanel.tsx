@@ -6,6 +6,7 @@ import type { LearningRecord } from '@/utils/records';
 import { buildExport, runImport, saveFile } from '@/utils/transfer/client';
 import type { ImportReply } from '@/utils/transfer/protocol';
 import { requestSync } from '@/utils/sync/request-sync';
+import { RadioChoices } from '@/components/RadioChoices';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV spreadsheet',
@@ -117,31 +118,19 @@ export function TransferPanel(props: {
     >
       <h2 id="transfer-heading">Export and import</h2>
       <Show when={props.filtered}>
-        <fieldset class="choices">
-          <legend>Which records</legend>
-          <div class="radio">
-            <input
-              id="scope-all"
-              type="radio"
-              name="scope"
-              checked={scope() === 'all'}
-              onChange={() => setScope('all')}
-            />
-            <label for="scope-all">All records ({count(props.totalCount)})</label>
-          </div>
-          <div class="radio">
-            <input
-              id="scope-shown"
-              type="radio"
-              name="scope"
-              checked={scope() === 'shown'}
-              onChange={() => setScope('shown')}
-            />
-            <label for="scope-shown">
-              The records shown by your search and filters ({count(props.shownRecords().length)})
-            </label>
-          </div>
-        </fieldset>
+        <RadioChoices
+          name="scope"
+          legend="Which records"
+          value={scope()}
+          onChange={setScope}
+          options={[
+            { value: 'all', label: `All records (${count(props.totalCount)})` },
+            {
+              value: 'shown',
+              label: `The records shown by your search and filters (${count(props.shownRecords().length)})`,
+            },
+          ]}
+        />
       </Show>
       <div class="checkbox">
         <input
