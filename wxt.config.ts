@@ -12,14 +12,19 @@ export default defineConfig({
     name: 'Learnlog',
     description:
       'Turns everyday learning on the web into trustworthy CPD evidence: measures attentive reading time and records it with your reflection.',
-    // storage: browser.storage.session keeps per-tab state while the MV3 worker sleeps.
+    // Each permission is justified in the README ("Permissions"). In short:
+    // storage: settings, site choices, and per-tab state while the MV3 worker sleeps.
     // alarms: sync (issue #7) retries and pulls after the worker has stopped.
-    permissions: ['storage', 'alarms'],
+    // scripting: registers the reading script on the sites the learner chose (issue #8).
+    // activeTab: lets the popup name the site in front, and turn it on, without "tabs".
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // Asked for only when the learner turns on "Tell me when I can record" (settings page).
     optional_permissions: ['notifications'],
-    // Sync asks for its one server's origin when the learner turns it on (issue #7); plain
-    // http only for this computer.
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Issue #8: host access is the learner's choice, asked for from their click: all sites
+    // (first-run page or Settings), one site (popup), or the sync server's origin (issue #7).
+    // The install-time host permissions are only the known learning sites (the reading
+    // script's `matches`).
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Learnlog' },
     // Issue #8: extension pages run only the extension's own scripts: no remote code, no eval,
     // no plugins, no <base> tricks, and they cannot be framed by web pages.

@@ -7,6 +7,7 @@ import { createProgressManager } from '@/entrypoints/background/progress';
 import { forgetTab } from '@/entrypoints/background/tab-state';
 import { getDatabase } from '@/utils/db/database';
 import { startSync } from '@/entrypoints/background/sync';
+import { isWatchedPage, startSiteAccess } from '@/entrypoints/background/site-access';
 
 export default defineBackground(() => {
   const progress = createProgressManager({
@@ -18,11 +19,12 @@ export default defineBackground(() => {
   });
 
   const sync = startSync();
+  startSiteAccess();
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, sender, progress, sync),
+    handleMessage(message, sender, progress, sync, isWatchedPage),
   );
-  browser.runtime.onConnect.addListener((port) => handleReadingPort(port, progress));
+  browser.runtime.onConnect.addListener((port) => handleReadingPort(port, progress, isWatchedPage));
 
   // A tab that starts loading (navigation or reload) no longer shows its resource; its content
   // script announces the next one. `status` needs no "tabs" permission, unlike `url`.

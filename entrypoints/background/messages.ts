@@ -6,7 +6,8 @@ import { EnvelopeSchema, protocol, type MessageResponse } from '@/utils/messages
 
 /**
  * Receives every runtime message: checks the envelope and the sender, validates the payload
- * with the protocol's zod schema, then hands it to the manager that owns it. Anything that
+ * with the protocol's zod schema, refuses pages the learner is not letting Learnlog watch,
+ * then hands it to the manager that owns it. Anything that
  * fails a check is dropped without a reply.
  */
 export async function handleMessage(
@@ -14,6 +15,8 @@ export async function handleMessage(
   sender: MessageSender,
   progress: ProgressManager,
   sync: Pick<SyncEngine, 'drain' | 'settingsChanged'>,
+  /** Whether the learner lets Learnlog watch this page now (paused, never-watch list…). */
+  isWatchedPage: (pageUrl: URL) => Promise<boolean>,
 ): Promise<MessageResponse<keyof typeof protocol> | undefined> {
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success) return undefined;
@@ -26,11 +29,14 @@ export async function handleMessage(
       if (from.kind !== 'content' || !request.success) return undefined;
       // The page may only speak for its own origin.
       if (new URL(request.data.detection.url).origin !== from.pageUrl.origin) return undefined;
+      // A page the learner stopped watching (or paused) while its script ran is not heard.
+      if (!(await isWatchedPage(from.pageUrl))) return undefined;
       return progress.resourceDetected(from.tabId, request.data.detection);
     }
     case 'content:time-counted': {
       const request = protocol[type].request.safeParse(data);
       if (from.kind !== 'content' || !request.success) return undefined;
+      if (!(await isWatchedPage(from.pageUrl))) return undefined;
       return progress.timeCounted(from.tabId, request.data.url, request.data.countedMs);
     }
     case 'popup:get-tab-resource': {

@@ -15,6 +15,7 @@ type ReadingPort = ReturnType<typeof browser.runtime.connect>;
 export function handleReadingPort(
   port: ReadingPort,
   progress: ProgressManager,
+  isWatchedPage: (pageUrl: URL) => Promise<boolean>,
   now: () => number = Date.now,
 ): void {
   if (port.name !== READING_PORT) return;
@@ -30,9 +31,11 @@ export function handleReadingPort(
     const at = now();
     const { url, countingForMs } = parsed.data.data;
     // Only the resource this tab announced.
-    void getTabResource(from.tabId).then((tab) => {
-      if (tab?.url === url) hint = { url, at, forMs: countingForMs };
-    });
+    void Promise.all([getTabResource(from.tabId), isWatchedPage(from.pageUrl)]).then(
+      ([tab, watched]) => {
+        hint = watched && tab?.url === url ? { url, at, forMs: countingForMs } : undefined;
+      },
+    );
   });
   port.onDisconnect.addListener(() => {
     if (hint && hint.forMs > 0)

@@ -24,3 +24,15 @@ export async function setTabResource(tabId: number, value: TabResource): Promise
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(key(tabId));
 }
+
+/** Every tab's resource, for when the learner's site choices change. */
+export async function allTabResources(): Promise<Map<number, TabResource>> {
+  const stored = await browser.storage.session.get(null);
+  const tabs = new Map<number, TabResource>();
+  for (const [name, value] of Object.entries(stored)) {
+    const match = /^tab:(\d+)$/.exec(name);
+    const resource = value as TabResource | undefined;
+    if (match && resource && typeof resource.url === 'string') tabs.set(Number(match[1]), resource);
+  }
+  return tabs;
+}

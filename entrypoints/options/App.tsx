@@ -4,6 +4,7 @@ import { ProfileSettingsForm } from '@/components/ProfileSettingsForm';
 import { TrackingSettingsForm } from '@/components/TrackingSettingsForm';
 import { loadSettings } from '@/utils/settings-store';
 import { SyncSettingsForm } from '@/components/SyncSettingsForm';
+import { SiteAccessSettings } from '@/components/SiteAccessSettings';
 import { loadSyncConfig } from '@/utils/sync/sync-store';
 
 export default function App() {
@@ -17,6 +18,7 @@ export default function App() {
       <Show when={settings()} fallback={<p class="muted">Loading your settings…</p>}>
         {(current) => (
           <>
+            <SiteAccessSettings />
             <ProfileSettingsForm initial={current().profile} />
             <TrackingSettingsForm initial={current()} />
             <IdentitySettingsForm initial={current().identity} />

@@ -1,6 +1,7 @@
 import { createResource, lazy, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/CurrentResource';
 import { RecentLearning } from '@/components/RecentLearning';
+import { SiteControl } from '@/components/SiteControl';
 import { createSyncStatus } from '@/components/sync-status-signal';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
@@ -18,9 +19,17 @@ export default function App() {
   // Opened at once, alongside the settings and the tab lookup, not after them.
   db.open().catch(() => undefined);
   const [tabId] = createResource(() => resolveTargetTab(location.search));
-  const [tabResource] = createResource(tabId, (id) =>
+  const [tabResource, { refetch: lookAgain }] = createResource(tabId, (id) =>
     sendMessage('popup:get-tab-resource', { tabId: id }),
   );
+  /** After a site is turned on, its page is read within a second or two. */
+  function watchForResource(tries = 10) {
+    if (tries === 0 || tabResource()) return;
+    setTimeout(() => {
+      void lookAgain();
+      watchForResource(tries - 1);
+    }, 500);
+  }
   const [settings, { mutate: setSettings }] = createResource(loadSettings);
   onCleanup(onSettingsChanged(setSettings));
   const progress = createLiveQuery(
@@ -78,6 +87,7 @@ export default function App() {
           />
         )}
       </Show>
+      <SiteControl tabId={tabId()} onWatched={() => watchForResource()} />
       <RecentLearning
         db={db}
         profile={settings()?.profile}

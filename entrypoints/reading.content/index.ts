@@ -5,6 +5,7 @@ import {
   type ReadingSession,
 } from '@/entrypoints/reading.content/reading-session';
 import { detectResource } from '@/utils/detection';
+import { KNOWN_SITE_PATTERNS } from '@/utils/site-access/known-sites';
 
 /** How long after load (or a single-page navigation) late-rendered content is waited for. */
 const LATE_CONTENT_MS = 15_000;
@@ -12,8 +13,16 @@ const LATE_CONTENT_MS = 15_000;
 const QUIET_MS = 750;
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  // Issue #8: not in the manifest's content_scripts. The background registers this script for
+  // the sites the learner chose (scripting.registerContentScripts) and the popup injects it into
+  // the page in front when a site is turned on. These narrow patterns, the known learning
+  // sites, become the only install-time host permissions.
+  registration: 'runtime',
+  matches: [...KNOWN_SITE_PATTERNS],
   runAt: 'document_idle',
+  // A second copy (injected when a site is turned on) replaces the first through WXT's
+  // in-world event; no window.postMessage tells the page that Learnlog is there.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Private windows are not watched (issue #8): nothing is detected, counted or sent. The
     // background also ignores any message from a private tab.

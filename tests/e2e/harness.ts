@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { grantSiteAccessInChromeSettings } from '@/tests/e2e/extension-state';
 
 /**
  * Launches Debian's Chromium or Firefox ESR with the BUILT extension loaded (`npm run build:all`
@@ -43,8 +44,24 @@ export interface ExtensionBrowser {
    * opens behind the current one, so the page in front stays visible.
    */
   openExtensionPage(path: string, options?: { background?: boolean }): Promise<Page>;
+  /**
+   * Stands in for the learner answering "Allow" to the browser's prompt for `pattern`, which
+   * headless browsers cannot show. Chromium: the site is granted in Chrome's own extension
+   * settings first, and `permissions.request` then resolves without a prompt. Firefox: the
+   * harness's preference answers every optional-permission prompt.
+   */
+  allowInBrowser(pattern: string): Promise<void>;
+  /** The reading script's registered `matches` (empty when none is registered). */
+  registeredMatches(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** Where the harness lets the extension watch before a test starts (issue #8). */
+export type SiteAccessSetUp =
+  /** As a learner would: the first-run page's "Detect learning on all sites", allowed. */
+  | 'all-sites'
+  /** The first-run page is left unanswered: known learning sites only. */
+  | 'unanswered';
 
 /** Polls from inside the page; evaluation errors while the document is swapped are retried. */
 async function waitUntilLoaded(page: Page, url: string, timeout = 15_000): Promise<void> {
@@ -65,8 +82,10 @@ export async function launchWithExtension(
     headless?: boolean;
     /** Reuse a browser profile (to test a restart); it is then left for the caller to delete. */
     profileDir?: string;
-    /** Extra Firefox preferences, e.g. to answer optional-permission prompts. */
+    /** Extra Firefox preferences. */
     firefoxPrefs?: Record<string, unknown>;
+    /** Default `all-sites`: the fixture pages on 127.0.0.1 are watched. */
+    siteAccess?: SiteAccessSetUp;
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = OUTPUT_DIRS[name];
@@ -109,6 +128,9 @@ export async function launchWithExtension(
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        // Optional permissions asked for from a click are granted without a prompt, which
+        // headless Firefox could not show (see allowInBrowser).
+        'extensions.webextOptionalPermissionPrompts': false,
         ...options.firefoxPrefs,
       },
     });
@@ -116,26 +138,96 @@ export async function launchWithExtension(
     extensionOrigin = `moz-extension://${uuid}`;
   }
 
-  return {
+  const openExtensionPage: ExtensionBrowser['openExtensionPage'] = async (
+    path,
+    { background = false } = {},
+  ) => {
+    const page = await browser.newPage({ background });
+    const url = `${extensionOrigin}/${path}`;
+    if (name === 'chromium') {
+      await page.goto(url);
+    } else {
+      // Firefox over WebDriver BiDi never reports the load of a moz-extension:// page to
+      // Puppeteer, so the navigation is started and its end watched from inside the page.
+      page.goto(url).catch(() => undefined);
+      await waitUntilLoaded(page, url);
+    }
+    return page;
+  };
+
+  const extension: ExtensionBrowser = {
     name,
     browser,
     extensionOrigin,
-    async openExtensionPage(path, { background = false } = {}) {
-      const page = await browser.newPage({ background });
-      const url = `${extensionOrigin}/${path}`;
-      if (name === 'chromium') {
-        await page.goto(url);
-      } else {
-        // Firefox over WebDriver BiDi never reports the load of a moz-extension:// page to
-        // Puppeteer, so the navigation is started and its end watched from inside the page.
-        page.goto(url).catch(() => undefined);
-        await waitUntilLoaded(page, url);
+    openExtensionPage,
+    async allowInBrowser(pattern) {
+      if (name === 'chromium')
+        await grantSiteAccessInChromeSettings(browser, extensionOrigin, pattern);
+    },
+    async registeredMatches() {
+      const page = await openExtensionPage('options.html', { background: true });
+      try {
+        return await page.evaluate(async () => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          const scripts = await api.scripting.getRegisteredContentScripts();
+          return scripts.flatMap((script) => script.matches ?? []);
+        });
+      } finally {
+        await page.close();
       }
-      return page;
     },
     async close() {
       await browser.close().catch(() => undefined);
       if (ownProfile) await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+
+  await closeFirstRunTab(extension);
+  if ((options.siteAccess ?? 'all-sites') === 'all-sites') await chooseAllSites(extension);
+  return extension;
+}
+
+/**
+ * Learnlog opens its first-run page on installation. The harness waits for that tab and
+ * closes it, so that it can never come to the front in the middle of a test. (Firefox over
+ * BiDi does not report moz-extension:// addresses, so the tab is found with the extension's
+ * own API: an extension sees the addresses of its own pages.)
+ */
+async function closeFirstRunTab(extension: ExtensionBrowser): Promise<void> {
+  const control = await extension.openExtensionPage('options.html', { background: true });
+  try {
+    const closed = await control.evaluate(async (welcome) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const tabs = await api.tabs.query({});
+        const tab = tabs.find((one) => one.url === welcome);
+        if (tab?.id !== undefined) {
+          await api.tabs.remove(tab.id);
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    }, `${extension.extensionOrigin}/welcome.html`);
+    if (!closed) throw new Error('Learnlog did not open its first-run page on installation.');
+  } finally {
+    await control.close();
+  }
+}
+
+/** The learner's first-run answer: all sites, allowed. Waits until the script is registered. */
+export async function chooseAllSites(extension: ExtensionBrowser): Promise<void> {
+  await extension.allowInBrowser('*://*/*');
+  const welcome = await extension.openExtensionPage('welcome.html');
+  await welcome.waitForSelector('[data-testid="choose-all-sites"]');
+  await welcome.click('[data-testid="choose-all-sites"]');
+  await welcome.waitForSelector('[data-testid="watch-mode-status"]');
+  const deadline = Date.now() + 10_000;
+  while (!(await extension.registeredMatches()).includes('*://*/*')) {
+    if (Date.now() > deadline)
+      throw new Error('The reading script was not registered for all sites.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await welcome.close();
 }

@@ -5,6 +5,10 @@ import { createProgressManager } from '@/entrypoints/background/progress';
 import { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { isWatchedPage } from '@/entrypoints/background/site-access';
+import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY, type SiteAccess } from '@/utils/site-access/access';
+
+const watchEverySite: SiteAccess = { ...DEFAULT_SITE_ACCESS, mode: 'all-sites', chosen: true };
 
 const PAGE = 'https://learning.example.org/blog/change';
 const detection: ResourceDetection = {
@@ -32,6 +36,7 @@ describe('background message handling', () => {
 
   beforeEach(async () => {
     fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [SITE_ACCESS_KEY]: watchEverySite });
     db = new LearnlogDatabase(`test-${crypto.randomUUID()}`);
     clock = 1_800_000_000_000;
     showBadge.mockClear();
@@ -49,7 +54,7 @@ describe('background message handling', () => {
   const drain = vi.fn(async () => undefined);
   const settingsChanged = vi.fn(async () => undefined);
   const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
-    handleMessage(message, sender, progress, { drain, settingsChanged });
+    handleMessage(message, sender, progress, { drain, settingsChanged }, isWatchedPage);
 
   it('starts a sync when an extension page asks, and only then', async () => {
     drain.mockClear();
@@ -71,6 +76,37 @@ describe('background message handling', () => {
       await send({ type: 'page:sync-settings-changed', data: {} }, contentSender()),
     ).toBeUndefined();
     expect(settingsChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('hears nothing from a page the learner paused, never watches or did not choose', async () => {
+    const detect = () =>
+      send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    const count = () =>
+      send(
+        { type: 'content:time-counted', data: { url: PAGE, countedMs: 1_000 } },
+        contentSender(),
+      );
+    expect(await detect()).toMatchObject({ spentMs: 0 });
+    clock += 1_000;
+    const refusedUnder = async (access: SiteAccess) => {
+      await fakeBrowser.storage.local.set({ [SITE_ACCESS_KEY]: access });
+      clock += 1_000;
+      expect(await count()).toBeUndefined();
+      expect(await detect()).toBeUndefined();
+    };
+    await refusedUnder({ ...watchEverySite, paused: true });
+    await refusedUnder({ ...watchEverySite, neverWatch: ['example.org'] });
+    await refusedUnder({ ...watchEverySite, mode: 'chosen-sites' });
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(0);
+    // Chosen again: heard again.
+    await fakeBrowser.storage.local.set({
+      [SITE_ACCESS_KEY]: {
+        ...watchEverySite,
+        mode: 'chosen-sites',
+        sites: ['learning.example.org'],
+      },
+    });
+    expect(await detect()).toMatchObject({ url: PAGE });
   });
 
   it('stores a detected resource and answers with its progress and a badge', async () => {

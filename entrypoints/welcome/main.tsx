@@ -1,0 +1,5 @@
+import { render } from 'solid-js/web';
+import App from '@/entrypoints/welcome/App';
+import '@/components/base.css';
+
+render(() => <App />, document.getElementById('root')!);

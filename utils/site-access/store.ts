@@ -1,0 +1,38 @@
+import {
+  readSiteAccess,
+  SITE_ACCESS_KEY,
+  SiteAccessSchema,
+  type SiteAccess,
+} from '@/utils/site-access/access';
+
+/**
+ * The learner's site choices in `storage.local` (read by the background and extension pages;
+ * content scripts are never told them). Every write is validated first.
+ */
+export async function loadSiteAccess(): Promise<SiteAccess> {
+  const stored = await browser.storage.local.get(SITE_ACCESS_KEY);
+  return readSiteAccess(stored[SITE_ACCESS_KEY]);
+}
+
+/** Applies `change` to the latest stored value, so two pages never undo each other's edits. */
+export async function updateSiteAccess(
+  change: (current: SiteAccess) => SiteAccess,
+): Promise<SiteAccess> {
+  const next = SiteAccessSchema.parse(change(await loadSiteAccess()));
+  await browser.storage.local.set({ [SITE_ACCESS_KEY]: next });
+  return next;
+}
+
+export function onSiteAccessChanged(callback: (access: SiteAccess) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SITE_ACCESS_KEY in changes)
+      callback(readSiteAccess(changes[SITE_ACCESS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The host permissions the browser has granted now (the learner can take them back). */
+export async function grantedOrigins(): Promise<string[]> {
+  return (await browser.permissions.getAll()).origins ?? [];
+}
