@@ -53,6 +53,16 @@ export function SiteControl(props: {
         <section class="card site-control" aria-labelledby="site-heading">
           <h2 id="site-heading">Where Learnlog watches</h2>
           <Switch>
+            <Match when={!pageUrl.loading && !pageUrl()}>
+              <p data-testid="site-state" class="muted">
+                Open Learnlog from its button on a web page to turn watching on or off there.
+              </p>
+            </Match>
+            <Match when={state() === 'not-web'}>
+              <p data-testid="site-state" class="muted">
+                Learnlog watches web pages only.
+              </p>
+            </Match>
             <Match when={current().paused}>
               <p data-testid="site-state">
                 Learnlog is paused: it is not watching or timing any page.

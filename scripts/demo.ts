@@ -37,10 +37,15 @@ let stop = async () => {
   await server.close();
 };
 if (hasDisplay) {
-  const extension = await launchWithExtension('chromium', { headless: false });
+  const extension = await launchWithExtension('chromium', {
+    headless: false,
+    siteAccess: 'left-to-learner',
+  });
   const page = await extension.browser.newPage();
   await page.goto(server.url('/'));
-  console.log('Chromium is open with Learnlog loaded. Close it or press Ctrl+C to stop.');
+  console.log(
+    'Chromium is open with Learnlog loaded. Answer its welcome page ("Detect learning on all sites" to try the demo pages). Close it or press Ctrl+C to stop.',
+  );
   stop = async () => {
     await extension.close();
     await sync.close();
@@ -51,7 +56,9 @@ if (hasDisplay) {
   console.log(`No display here, so no browser was opened. To try Learnlog by hand:
   1. Open chrome://extensions (or edge://extensions) and turn on Developer mode.
   2. Choose "Load unpacked" and pick: ${OUTPUT_DIRS.chromium}
-  3. Visit the pages above, then click the Learnlog icon in the toolbar.
+  3. Learnlog opens its welcome page: choose "Detect learning on all sites" (or "Only on
+     sites I choose", then "Watch this site" in Learnlog's popup on a demo page).
+  4. Visit the pages above, then click the Learnlog icon in the toolbar.
   (Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary
    Add-on… and pick ${OUTPUT_DIRS.firefox}manifest.json)
 Press Ctrl+C to stop the servers.`);

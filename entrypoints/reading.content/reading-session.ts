@@ -102,8 +102,11 @@ export function startReadingSession(
 
   async function sendCounted(countedMs: number): Promise<void> {
     try {
-      snapshot =
-        (await sendMessage('content:time-counted', { url: detection.url, countedMs })) ?? snapshot;
+      const reply = await sendMessage('content:time-counted', { url: detection.url, countedMs });
+      if (reply) snapshot = reply;
+      // Not heard: the learner paused Learnlog or stopped this site (issue #8), and the time is
+      // not theirs to keep. Announce again, so counting resumes when they turn it back on.
+      else announce();
     } catch {
       // The extension was reloaded or the worker is starting: the time is lost only for this
       // report; ctx invalidation stops the session if the extension is gone.
@@ -124,6 +127,8 @@ export function startReadingSession(
   function announce(): void {
     void sendMessage('content:resource-detected', { detection })
       .then((reply) => {
+        // Not heard (paused, site stopped): keep what we had and ask again at the next report.
+        if (!reply) return;
         snapshot = reply;
         accountant.setIdleMs(reply.idleMs);
         schedule();

@@ -60,8 +60,10 @@ export interface ExtensionBrowser {
 export type SiteAccessSetUp =
   /** As a learner would: the first-run page's "Detect learning on all sites", allowed. */
   | 'all-sites'
-  /** The first-run page is left unanswered: known learning sites only. */
-  | 'unanswered';
+  /** The first-run page is closed unanswered: known learning sites only. */
+  | 'unanswered'
+  /** The first-run page stays open for the person at the screen (`npm run demo`). */
+  | 'left-to-learner';
 
 /** Polls from inside the page; evaluation errors while the document is swapped are retried. */
 async function waitUntilLoaded(page: Page, url: string, timeout = 15_000): Promise<void> {
@@ -182,52 +184,54 @@ export async function launchWithExtension(
     },
   };
 
-  await closeFirstRunTab(extension);
-  if ((options.siteAccess ?? 'all-sites') === 'all-sites') await chooseAllSites(extension);
+  await answerFirstRun(extension, options.siteAccess ?? 'all-sites');
   return extension;
 }
 
 /**
  * Learnlog opens its first-run page on installation. The harness waits for that tab and
- * closes it, so that it can never come to the front in the middle of a test. (Firefox over
- * BiDi does not report moz-extension:// addresses, so the tab is found with the extension's
- * own API: an extension sees the addresses of its own pages.)
+ * closes it, so that it can never come to the front in the middle of a test, from a
+ * first-run page of its own (`own`). Firefox over BiDi does not report moz-extension://
+ * addresses, so the tab is found with the extension's API: it sees its own pages' addresses.
  */
-async function closeFirstRunTab(extension: ExtensionBrowser): Promise<void> {
-  const control = await extension.openExtensionPage('options.html', { background: true });
-  try {
-    const closed = await control.evaluate(async (welcome) => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline) {
-        const tabs = await api.tabs.query({});
-        const tab = tabs.find((one) => one.url === welcome);
-        if (tab?.id !== undefined) {
-          await api.tabs.remove(tab.id);
-          return true;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
+async function closeFirstRunTab(own: Page, welcomeUrl: string): Promise<void> {
+  const closed = await own.evaluate(async (welcome) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const self = (await api.tabs.getCurrent())?.id;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const tab = (await api.tabs.query({})).find((one) => one.url === welcome && one.id !== self);
+      if (tab?.id !== undefined) {
+        await api.tabs.remove(tab.id);
+        return true;
       }
-      return false;
-    }, `${extension.extensionOrigin}/welcome.html`);
-    if (!closed) throw new Error('Learnlog did not open its first-run page on installation.');
-  } finally {
-    await control.close();
-  }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+  }, welcomeUrl);
+  if (!closed) throw new Error('Learnlog did not open its first-run page on installation.');
 }
 
-/** The learner's first-run answer: all sites, allowed. Waits until the script is registered. */
-export async function chooseAllSites(extension: ExtensionBrowser): Promise<void> {
-  await extension.allowInBrowser('*://*/*');
+/** Closes the first-run tab and, for `all-sites`, answers it as a learner who allows it. */
+async function answerFirstRun(extension: ExtensionBrowser, siteAccess: SiteAccessSetUp) {
+  if (siteAccess === 'left-to-learner') return;
+  if (siteAccess === 'all-sites') await extension.allowInBrowser('*://*/*');
   const welcome = await extension.openExtensionPage('welcome.html');
-  await welcome.waitForSelector('[data-testid="choose-all-sites"]');
-  await welcome.click('[data-testid="choose-all-sites"]');
-  await welcome.waitForSelector('[data-testid="watch-mode-status"]');
-  const deadline = Date.now() + 10_000;
-  while (!(await extension.registeredMatches()).includes('*://*/*')) {
-    if (Date.now() > deadline)
-      throw new Error('The reading script was not registered for all sites.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    await closeFirstRunTab(welcome, `${extension.extensionOrigin}/welcome.html`);
+    if (siteAccess !== 'all-sites') return;
+    await welcome.waitForSelector('[data-testid="choose-all-sites"]');
+    await welcome.click('[data-testid="choose-all-sites"]');
+    // Registered once the background has seen the choice and the grant.
+    await welcome.waitForFunction(
+      async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const scripts = await api.scripting.getRegisteredContentScripts();
+        return scripts.some((script) => script.matches?.includes('*://*/*'));
+      },
+      { polling: 100, timeout: 10_000 },
+    );
+  } finally {
+    await welcome.close();
   }
-  await welcome.close();
 }

@@ -38,10 +38,14 @@ export async function chooseAllSites(): Promise<ChoiceResult> {
   };
 }
 
-/** "Only on sites I choose": the all-sites permission, if held, is given back. */
+/**
+ * "Only on sites I choose". An all-sites grant is left with the browser but no longer used: in
+ * Chrome, removing ALL_SITES_ORIGIN also withholds every host inside it, the known learning sites'
+ * install-time grants included, which only a prompt could restore. The README tells learners
+ * how to withdraw it in the browser's own settings.
+ */
 export async function chooseOnlyChosenSites(): Promise<ChoiceResult> {
   await updateSiteAccess((access) => ({ ...access, mode: 'chosen-sites', chosen: true }));
-  await browser.permissions.remove({ origins: [ALL_SITES_ORIGIN] }).catch(() => false);
   return {
     ok: true,
     text: 'Learnlog will watch only the known learning sites and the sites you turn on from its button.',
