@@ -57,23 +57,12 @@ export function SiteAccessSettings() {
             </div>
             <Show when={current().access.sites.length > 0}>
               <h3>Sites you turned on</h3>
-              <ul class="site-list" data-testid="chosen-sites">
-                <For each={current().access.sites}>
-                  {(host) => (
-                    <li>
-                      <bdi>{host}</bdi>
-                      <button
-                        type="button"
-                        class="secondary"
-                        aria-label={`Stop watching ${host}`}
-                        onClick={() => void removeChosenSite(host).then(report)}
-                      >
-                        Remove
-                      </button>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <SiteList
+                hosts={current().access.sites}
+                testId="chosen-sites"
+                removeLabel={(host) => `Remove ${host} from the sites you turned on`}
+                onRemove={(host) => void removeChosenSite(host).then(report)}
+              />
             </Show>
             <h3>Sites never to watch</h3>
             <p class="muted">Their subdomains are never watched either, in any mode.</p>
@@ -81,23 +70,12 @@ export function SiteAccessSettings() {
               when={current().access.neverWatch.length > 0}
               fallback={<p data-testid="never-watch-empty">No sites yet.</p>}
             >
-              <ul class="site-list" data-testid="never-watch">
-                <For each={current().access.neverWatch}>
-                  {(host) => (
-                    <li>
-                      <bdi>{host}</bdi>
-                      <button
-                        type="button"
-                        class="secondary"
-                        aria-label={`Remove ${host} from the never-watch list`}
-                        onClick={() => void removeNeverWatch(host).then(report)}
-                      >
-                        Remove
-                      </button>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <SiteList
+                hosts={current().access.neverWatch}
+                testId="never-watch"
+                removeLabel={(host) => `Remove ${host} from the never-watch list`}
+                onRemove={(host) => void removeNeverWatch(host).then(report)}
+              />
             </Show>
             <form onSubmit={(e) => void addSite(e)} novalidate>
               <TextField
@@ -122,5 +100,33 @@ export function SiteAccessSettings() {
         )}
       </Show>
     </section>
+  );
+}
+
+/** A list of hosts, each with a "Remove" button whose accessible name says what it does. */
+function SiteList(props: {
+  hosts: readonly string[];
+  testId: string;
+  removeLabel: (host: string) => string;
+  onRemove: (host: string) => void;
+}) {
+  return (
+    <ul class="site-list" data-testid={props.testId}>
+      <For each={props.hosts}>
+        {(host) => (
+          <li>
+            <bdi>{host}</bdi>
+            <button
+              type="button"
+              class="secondary"
+              aria-label={props.removeLabel(host)}
+              onClick={() => props.onRemove(host)}
+            >
+              Remove
+            </button>
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }

@@ -1,11 +1,16 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, Show, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import type { SiteAccess } from '@/utils/site-access/access';
-import { chooseAllSites, chooseOnlyChosenSites } from '@/utils/site-access/choices';
+import {
+  chooseAllSites,
+  chooseOnlyChosenSites,
+  type ChoiceResult,
+} from '@/utils/site-access/choices';
 
 /**
  * The first-run question (issue #8), also in Settings: "Detect learning on all sites" or "Only
- * on sites I choose". Each button says what the browser will ask, before it asks.
+ * on sites I choose". Each choice says what the browser will ask, before it asks.
  */
 export function WatchModeChoice(props: {
   access: SiteAccess;
@@ -21,8 +26,11 @@ export function WatchModeChoice(props: {
         ? 'all-sites'
         : 'chosen-sites';
 
-  const report = (result: { ok: boolean; text: string }) =>
-    setStatus({ kind: result.ok ? 'saved' : 'error', text: result.text });
+  // The browser's permission request is the first thing the click does (see choices.ts).
+  const choose = (action: () => Promise<ChoiceResult>) => () =>
+    void action().then((result) =>
+      setStatus({ kind: result.ok ? 'saved' : 'error', text: result.text }),
+    );
 
   return (
     <div class="watch-mode">
@@ -32,10 +40,13 @@ export function WatchModeChoice(props: {
           only the known learning sites and the sites you turned on. Choose again to fix this.
         </p>
       </Show>
-      <div class="choice">
-        <Show when={props.headingLevel === 'h2'} fallback={<h3>Detect learning on all sites</h3>}>
-          <h2>Detect learning on all sites</h2>
-        </Show>
+      <Choice
+        heading="Detect learning on all sites"
+        headingLevel={props.headingLevel}
+        testId="choose-all-sites"
+        pressed={current() === 'all-sites'}
+        onChoose={choose(chooseAllSites)}
+      >
         <p>
           Learnlog looks at each page you open to see whether it is a learning resource, such as an
           article, course page, video or podcast. It keeps nothing about any other page.
@@ -44,33 +55,45 @@ export function WatchModeChoice(props: {
           Your browser will ask you to let Learnlog “read and change” data on all websites. That is
           how browsers describe reading pages; Learnlog does not change them.
         </p>
-        <button
-          type="button"
-          data-testid="choose-all-sites"
-          aria-pressed={current() === 'all-sites'}
-          onClick={() => void chooseAllSites().then(report)}
-        >
-          Detect learning on all sites
-        </button>
-      </div>
-      <div class="choice">
-        <Show when={props.headingLevel === 'h2'} fallback={<h3>Only on sites I choose</h3>}>
-          <h2>Only on sites I choose</h2>
-        </Show>
+      </Choice>
+      <Choice
+        heading="Only on sites I choose"
+        headingLevel={props.headingLevel}
+        testId="choose-chosen-sites"
+        pressed={current() === 'chosen-sites'}
+        onChoose={choose(chooseOnlyChosenSites)}
+      >
         <p>
           Learnlog watches only the known learning sites listed below and the sites you turn on with
           its button in the browser’s toolbar (“Watch this site”).
         </p>
-        <button
-          type="button"
-          data-testid="choose-chosen-sites"
-          aria-pressed={current() === 'chosen-sites'}
-          onClick={() => void chooseOnlyChosenSites().then(report)}
-        >
-          Only on sites I choose
-        </button>
-      </div>
+      </Choice>
       <FormStatus status={status()} testId="watch-mode-status" />
+    </div>
+  );
+}
+
+/** One choice: a heading, what it means, and a button named like the heading. */
+function Choice(props: {
+  heading: string;
+  headingLevel: 'h2' | 'h3';
+  testId: string;
+  pressed: boolean;
+  onChoose: () => void;
+  children: JSX.Element;
+}) {
+  return (
+    <div class="choice">
+      <Dynamic component={props.headingLevel}>{props.heading}</Dynamic>
+      {props.children}
+      <button
+        type="button"
+        data-testid={props.testId}
+        aria-pressed={props.pressed}
+        onClick={() => props.onChoose()}
+      >
+        {props.heading}
+      </button>
     </div>
   );
 }

@@ -14,11 +14,7 @@ import { corpusAvailable, CORPUS_MISSING, corpusPages } from '../tests/corpus.ts
 import { openChromiumCorpus, type ChromiumCorpusResult } from '../tests/e2e/corpus-in-chromium.ts';
 import { startFixtureServer } from '../tests/e2e/fixture-server.ts';
 import { launchWithExtension, OUTPUT_DIRS } from '../tests/e2e/harness.ts';
-import {
-  grantSiteAccessInChromeSettings,
-  seedRecords,
-  waitFor,
-} from '../tests/e2e/extension-state.ts';
+import { seedRecords, waitFor } from '../tests/e2e/extension-state.ts';
 import { resolveProjectAlias } from './project-alias.ts';
 import { makeRecords } from '../tests/support/make-records.ts';
 
@@ -555,11 +551,7 @@ async function syncSpeed(): Promise<void> {
     const server = await startSyncServer();
     const extension = await launchWithExtension('chromium');
     try {
-      await grantSiteAccessInChromeSettings(
-        extension.browser,
-        extension.extensionOrigin,
-        'http://127.0.0.1/*',
-      );
+      await extension.allowInBrowser('http://127.0.0.1/*');
       const log = await extension.openExtensionPage('log.html');
       await log.waitForSelector('[data-testid="log-status"]');
       // What the settings page's "Save and turn on sync" asks, from a click as it must be.

@@ -1,3 +1,4 @@
+import { onLocalKeyChanged } from '@/utils/local-storage-watch';
 import { readSettings, SETTINGS_KEY, SettingsSchema, type Settings } from '@/utils/settings';
 
 /**
@@ -49,10 +50,5 @@ export async function validateAndSaveSection<K extends 'tracking' | 'profile' | 
 
 /** Calls back with the new settings whenever they change; returns the unsubscribe function. */
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes)
-      callback(readSettings(changes[SETTINGS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onLocalKeyChanged(SETTINGS_KEY, readSettings, callback);
 }

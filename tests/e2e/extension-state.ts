@@ -1,5 +1,5 @@
 /// <reference types="chrome" />
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 
 /**
  * Reads the extension's state the way a support engineer would: from one of its own pages,
@@ -144,38 +144,4 @@ export async function seedRecords(page: Page, records: readonly object[]): Promi
       }),
     records,
   );
-}
-
-/**
- * Grants the extension a site where a learner can: Chrome's own extension settings
- * (chrome://extensions, "Site access", "On specific sites"). Headless Chromium cannot show the
- * permission prompt of `permissions.request`; once the site is granted there, the browser
- * answers the request without one. Chromium only.
- */
-export async function grantSiteAccessInChromeSettings(
-  browser: Browser,
-  extensionOrigin: string,
-  pattern: string,
-): Promise<void> {
-  const id = new URL(extensionOrigin).host;
-  const settings = await browser.newPage();
-  await settings.goto(`chrome://extensions/?id=${id}`);
-  await settings.evaluate(
-    async (extensionId, host) => {
-      const developer = (
-        chrome as unknown as {
-          developerPrivate: {
-            updateExtensionConfiguration(update: object): Promise<void>;
-            addHostPermission(id: string, host: string): Promise<void>;
-          };
-        }
-      ).developerPrivate;
-      await developer.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' });
-      await developer.addHostPermission(extensionId, host);
-      await developer.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_ALL_SITES' });
-    },
-    id,
-    pattern,
-  );
-  await settings.close();
 }

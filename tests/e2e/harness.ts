@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { grantSiteAccessInChromeSettings } from '@/tests/e2e/extension-state';
 
 /**
  * Launches Debian's Chromium or Firefox ESR with the BUILT extension loaded (`npm run build:all`
@@ -234,4 +233,38 @@ async function answerFirstRun(extension: ExtensionBrowser, siteAccess: SiteAcces
   } finally {
     await welcome.close();
   }
+}
+
+/**
+ * Grants the extension a site where a learner can: Chrome's own extension settings
+ * (chrome://extensions, "Site access", "On specific sites"). Headless Chromium cannot show the
+ * permission prompt of `permissions.request`; once the site is granted there, the browser
+ * answers the request without one. Chromium only.
+ */
+async function grantSiteAccessInChromeSettings(
+  browser: Browser,
+  extensionOrigin: string,
+  pattern: string,
+): Promise<void> {
+  const id = new URL(extensionOrigin).host;
+  const settings = await browser.newPage();
+  await settings.goto(`chrome://extensions/?id=${id}`);
+  await settings.evaluate(
+    async (extensionId, host) => {
+      const developer = (
+        chrome as unknown as {
+          developerPrivate: {
+            updateExtensionConfiguration(update: object): Promise<void>;
+            addHostPermission(id: string, host: string): Promise<void>;
+          };
+        }
+      ).developerPrivate;
+      await developer.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' });
+      await developer.addHostPermission(extensionId, host);
+      await developer.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_ALL_SITES' });
+    },
+    id,
+    pattern,
+  );
+  await settings.close();
 }

@@ -78,6 +78,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     return ((await resourceFor(control, url))?.spentMs ?? 0) > before;
   }
 
+  /** Clicks the button whose text is `name`, as a learner would choose it by its words. */
+  const press = (page: Page, name: string) =>
+    page.$$eval(
+      'button',
+      (buttons, wanted) => buttons.find((button) => button.textContent === wanted)!.click(),
+      name,
+    );
+
   const permitted = (origin: string) =>
     control.evaluate(async (pattern) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
@@ -112,9 +120,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       expect(await text(popup, 'site-state')).toBe('Learnlog is not watching 127.0.0.1.');
       expect(await axeViolations(popup)).toEqual([]);
 
-      await popup.$$eval('button', (buttons) =>
-        buttons.find((button) => button.textContent === 'Watch this site')!.click(),
-      );
+      await press(popup, 'Watch this site');
       await popup.waitForSelector('[data-testid="site-status"]');
       expect(await text(popup, 'site-status')).toBe('Learnlog now watches 127.0.0.1 for learning.');
       // The open page is read at once, without a reload.
@@ -132,11 +138,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     it('"Stop watching this site" gives the permission back and reads nothing more', async () => {
       const { page, url, tabId } = await openFixture('/short-resource.html');
       await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+      // Counting before, so that "no more time" below means something.
+      expect(await timeGrowsOn(page, url)).toBe(true);
       const popup = await openPopupFor(tabId);
       expect(await text(popup, 'site-state')).toBe('Learnlog watches 127.0.0.1 for learning.');
-      await popup.$$eval('button', (buttons) =>
-        buttons.find((button) => button.textContent === 'Stop watching this site')!.click(),
-      );
+      await press(popup, 'Stop watching this site');
       await popup.waitForSelector('[data-testid="site-status"]');
       await popup.close();
       await waitFor(
@@ -158,11 +164,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     it('all sites: "Stop watching this site" puts it on the never-watch list', async () => {
       const { page, url, tabId } = await openFixture('/short-resource.html');
       await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+      // Counting before, so that "no more time" below means something.
+      expect(await timeGrowsOn(page, url)).toBe(true);
       const popup = await openPopupFor(tabId);
       expect(await text(popup, 'site-state')).toBe('Learnlog watches 127.0.0.1 for learning.');
-      await popup.$$eval('button', (buttons) =>
-        buttons.find((button) => button.textContent === 'Stop watching this site')!.click(),
-      );
+      await press(popup, 'Stop watching this site');
       await popup.waitForSelector('[data-testid="site-status"]');
       await popup.close();
       expect(await timeGrowsOn(page, url)).toBe(false);
@@ -205,9 +211,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     const { page, url, tabId } = await openFixture('/long-resource.html');
     let popup = await popupFor(page, tabId);
     if ((await text(popup, 'site-state')).includes('not watching')) {
-      await popup.$$eval('button', (buttons) =>
-        buttons.find((button) => button.textContent === 'Watch this site')!.click(),
-      );
+      await press(popup, 'Watch this site');
       await popup.waitForSelector('[data-testid="site-status"]');
     }
     await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });

@@ -2,7 +2,6 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '@/tests/e2e/axe';
 import {
-  grantSiteAccessInChromeSettings,
   readRecords,
   readStore,
   resourceFor,
@@ -76,12 +75,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])(
     it('tests the connection, turns sync on, and sends a recorded page to the LRS', async () => {
       // Headless Chromium cannot show the permission prompt: the site is granted in Chrome's
       // extension settings, and the settings page's request is then answered without one.
-      if (browserName === 'chromium')
-        await grantSiteAccessInChromeSettings(
-          extension.browser,
-          extension.extensionOrigin,
-          'http://127.0.0.1/*',
-        );
+      await extension.allowInBrowser('http://127.0.0.1/*');
       const options = await extension.openExtensionPage('options.html');
       await options.waitForSelector('[data-testid="sync-turn-on"]');
       expect(await text(options, '[data-testid="sync-status-text"]')).toBe(

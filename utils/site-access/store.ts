@@ -1,3 +1,4 @@
+import { onLocalKeyChanged } from '@/utils/local-storage-watch';
 import {
   readSiteAccess,
   SITE_ACCESS_KEY,
@@ -24,12 +25,7 @@ export async function updateSiteAccess(
 }
 
 export function onSiteAccessChanged(callback: (access: SiteAccess) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SITE_ACCESS_KEY in changes)
-      callback(readSiteAccess(changes[SITE_ACCESS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onLocalKeyChanged(SITE_ACCESS_KEY, readSiteAccess, callback);
 }
 
 /** The host permissions the browser has granted now (the learner can take them back). */

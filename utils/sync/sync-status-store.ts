@@ -1,3 +1,4 @@
+import { onLocalKeyChanged } from '@/utils/local-storage-watch';
 import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
 
 /**
@@ -11,10 +12,5 @@ export async function loadSyncStatus(): Promise<SyncStatus> {
 
 /** Calls back with each new sync status; returns the unsubscribe function. */
 export function onSyncStatusChanged(callback: (status: SyncStatus) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SYNC_STATUS_KEY in changes)
-      callback(readSyncStatus(changes[SYNC_STATUS_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onLocalKeyChanged(SYNC_STATUS_KEY, readSyncStatus, callback);
 }
