@@ -1,7 +1,12 @@
 import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
-import { watchStateOf, type SiteAccess } from '@/utils/site-access/access';
-import { setPaused, stopWatchingSite, watchSite } from '@/utils/site-access/choices';
+import { hostFromInput, watchStateOf, type SiteAccess } from '@/utils/site-access/access';
+import {
+  neverEntriesCovering,
+  setPaused,
+  stopWatchingSite,
+  watchSite,
+} from '@/utils/site-access/choices';
 import { loadSiteAccess, onSiteAccessChanged } from '@/utils/site-access/store';
 
 /**
@@ -16,32 +21,49 @@ export function SiteControl(props: {
 }) {
   const [access, { mutate: setAccess }] = createResource(loadSiteAccess);
   onCleanup(onSiteAccessChanged(setAccess));
-  const [pageUrl] = createResource(
+  /** The page in front, and whether the browser grants its site now (ports ignored). */
+  const [page] = createResource(
     () => props.tabId,
     async (tabId) => {
-      const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+      const address = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+      let url: URL;
       try {
-        return url ? new URL(url) : undefined;
+        if (!address) return undefined;
+        url = new URL(address);
       } catch {
         return undefined;
       }
+      const granted = await browser.permissions
+        .contains({ origins: [`${url.protocol}//${url.hostname}/*`] })
+        .catch(() => false);
+      return { url, host: hostFromInput(url.href), granted };
     },
   );
   const [status, setStatus] = createSignal<FormStatusValue>(null);
+  let heading: HTMLHeadingElement | undefined;
   const state = () => {
     const current = access();
-    const url = pageUrl();
-    return current && url ? watchStateOf(url, current) : undefined;
+    const shown = page();
+    if (!current || !shown) return undefined;
+    const byChoice = watchStateOf(shown.url, current);
+    if (byChoice !== 'not-web' && !shown.host) return 'unusable';
+    // Chosen, but the browser no longer grants the site: offer to ask again.
+    if (['all-sites', 'known-site', 'chosen-site'].includes(byChoice) && !shown.granted)
+      return 'not-granted';
+    return byChoice;
   };
-  const host = () => pageUrl()?.hostname.toLowerCase() ?? '';
+  const host = () => page()?.host ?? '';
 
-  const report = (result: { ok: boolean; text: string }) =>
+  /** The button pressed may be gone: focus goes to the section's heading, then the result. */
+  const report = (result: { ok: boolean; text: string }) => {
     setStatus({ kind: result.ok ? 'saved' : 'error', text: result.text });
+    heading?.focus();
+  };
 
   // No await before the permission request: Firefox grants only from the click itself.
   function turnOn(current: SiteAccess) {
     const onWatched = props.onWatched;
-    void watchSite(host(), current, props.tabId).then((result) => {
+    void watchSite(host(), current, page()?.granted ?? false, props.tabId).then((result) => {
       report(result);
       if (result.ok) onWatched();
     });
@@ -51,9 +73,11 @@ export function SiteControl(props: {
     <Show when={access()}>
       {(current) => (
         <section class="card site-control" aria-labelledby="site-heading">
-          <h2 id="site-heading">Where Learnlog watches</h2>
+          <h2 id="site-heading" tabindex="-1" ref={heading}>
+            Where Learnlog watches
+          </h2>
           <Switch>
-            <Match when={!pageUrl.loading && !pageUrl()}>
+            <Match when={!page.loading && !page()}>
               <p data-testid="site-state" class="muted">
                 Open Learnlog from its button on a web page to turn watching on or off there.
               </p>
@@ -63,6 +87,11 @@ export function SiteControl(props: {
                 Learnlog watches web pages only.
               </p>
             </Match>
+            <Match when={state() === 'unusable'}>
+              <p data-testid="site-state" class="muted">
+                Learnlog cannot watch pages at this address.
+              </p>
+            </Match>
             <Match when={current().paused}>
               <p data-testid="site-state">
                 Learnlog is paused: it is not watching or timing any page.
@@ -70,13 +99,15 @@ export function SiteControl(props: {
             </Match>
             <Match when={state() === 'never'}>
               <p data-testid="site-state">
-                <bdi>{host()}</bdi> is on your never-watch list.
+                Your never-watch list includes{' '}
+                <bdi>{neverEntriesCovering(host(), current().neverWatch).join(', ')}</bdi>, so
+                Learnlog does not watch <bdi>{host()}</bdi>.
               </p>
               <button type="button" class="secondary" onClick={() => turnOn(current())}>
                 Watch this site
               </button>
             </Match>
-            <Match when={state() === 'not-chosen'}>
+            <Match when={state() === 'not-chosen' || state() === 'not-granted'}>
               <p data-testid="site-state">
                 Learnlog is not watching <bdi>{host()}</bdi>.
               </p>

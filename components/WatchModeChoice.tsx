@@ -35,7 +35,7 @@ export function WatchModeChoice(props: {
   return (
     <div class="watch-mode">
       <Show when={props.access.mode === 'all-sites' && !props.allSitesGranted}>
-        <p class="error" role="alert" data-testid="all-sites-missing">
+        <p class="error" data-testid="all-sites-missing">
           You chose all sites, but your browser no longer lets Learnlog read them, so it watches
           only the known learning sites and the sites you turned on. Choose again to fix this.
         </p>

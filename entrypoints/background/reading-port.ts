@@ -38,11 +38,12 @@ export function handleReadingPort(
     );
   });
   port.onDisconnect.addListener(() => {
-    if (hint && hint.forMs > 0)
-      void progress.portClosedWhileCounting(
-        hint.url,
-        hint.at,
-        Math.min(now(), hint.at + hint.forMs),
-      );
+    if (!hint || hint.forMs <= 0) return;
+    const { url, at, forMs } = hint;
+    const end = Math.min(now(), at + forMs);
+    // Paused or stopped since the hint: the promised stretch is not the learner's to keep.
+    void isWatchedPage(from.pageUrl).then((watched) => {
+      if (watched) void progress.portClosedWhileCounting(url, at, end);
+    });
   });
 }

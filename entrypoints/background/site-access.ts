@@ -5,6 +5,7 @@ import {
 } from '@/entrypoints/background/reading-script';
 import { allTabResources, forgetTab } from '@/entrypoints/background/tab-state';
 import { isWatched, type SiteAccess } from '@/utils/site-access/access';
+import { finishPendingWatch } from '@/utils/site-access/choices';
 import { grantedOrigins, loadSiteAccess, onSiteAccessChanged } from '@/utils/site-access/store';
 
 /**
@@ -20,30 +21,60 @@ export function startSiteAccess() {
       console.error('Learnlog could not register its reading script', error);
     });
 
+  const openWelcome = () =>
+    void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     reconcile();
-    if (reason === 'install')
-      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    if (reason === 'install') openWelcome();
+    // Learners updating from a version that watched every site without asking answer the
+    // first-run question too (until then only the known learning sites are watched).
+    if (reason === 'update')
+      void loadSiteAccess().then((access) => {
+        if (!access.chosen) openWelcome();
+      });
   });
   browser.runtime.onStartup.addListener(reconcile);
-  browser.permissions.onAdded.addListener(reconcile);
-  browser.permissions.onRemoved.addListener(reconcile);
-  onSiteAccessChanged((access) => {
+  browser.permissions.onAdded.addListener(() => {
+    // A "Watch this site" whose popup closed while the browser asked (choices.ts).
+    void finishPendingWatch().finally(reconcile);
+  });
+  browser.permissions.onRemoved.addListener(() => {
     reconcile();
-    void releaseUnwatchedTabs(access);
+    void releaseUnwatchedTabs();
+  });
+  onSiteAccessChanged(() => {
+    reconcile();
+    void releaseUnwatchedTabs();
   });
   // The worker may have been stopped while something changed (an update drops registrations).
   reconcile();
 }
 
-/** Whether reports from this page may be heard now. */
-export async function isWatchedPage(pageUrl: URL): Promise<boolean> {
-  return isWatched(pageUrl, await loadSiteAccess());
+/**
+ * Whether reports from a page may be heard now: the learner's choice covers it, and the browser
+ * still grants its site (the learner can take a site back in the browser's own settings while
+ * its script runs).
+ */
+export function createWatchGate(
+  loadAccess: () => Promise<SiteAccess>,
+  siteGranted: (pageUrl: URL) => Promise<boolean>,
+) {
+  return async (pageUrl: URL): Promise<boolean> =>
+    isWatched(pageUrl, await loadAccess()) && (await siteGranted(pageUrl));
 }
 
-async function releaseUnwatchedTabs(access: SiteAccess): Promise<void> {
+/** Host permissions ignore ports: `http://127.0.0.1:5180/x` is granted by `http://127.0.0.1/*`. */
+const siteGranted = (pageUrl: URL) =>
+  browser.permissions
+    .contains({ origins: [`${pageUrl.protocol}//${pageUrl.hostname}/*`] })
+    .catch(() => false);
+
+export const isWatchedPage = createWatchGate(loadSiteAccess, siteGranted);
+
+/** Lets go of tabs no longer watched: their badge goes and their resource is forgotten. */
+async function releaseUnwatchedTabs(): Promise<void> {
   for (const [tabId, resource] of await allTabResources()) {
-    if (!isWatched(new URL(resource.url), access)) {
+    if (!(await isWatchedPage(new URL(resource.url)))) {
       await forgetTab(tabId);
       await clearBadge(tabId);
     }

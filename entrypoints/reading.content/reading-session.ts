@@ -88,8 +88,16 @@ export function startReadingSession(
   }
 
   function report(final = false): void {
-    // Until the background has acknowledged the resource, time stays with the accountant.
-    if (!snapshot) return;
+    // Until the background has acknowledged the resource, time stays with the accountant (the
+    // background bounds the first report by the wall time since it heard the page). Not heard
+    // yet (paused when the page opened): ask again, so counting starts once the learner resumes.
+    if (!snapshot) {
+      if (!final) {
+        announce();
+        schedule();
+      }
+      return;
+    }
     const countedMs = accountant.take();
     schedule();
     // Promise the background how long this page goes on counting if it hears nothing more.
@@ -124,8 +132,14 @@ export function startReadingSession(
   // pagehide: the last chance to report before the page goes (reload, navigation, tab closed).
   window.addEventListener('pagehide', () => report(true), { signal });
 
+  let announcing = false;
   function announce(): void {
+    if (announcing) return;
+    announcing = true;
     void sendMessage('content:resource-detected', { detection })
+      .finally(() => {
+        announcing = false;
+      })
       .then((reply) => {
         // Not heard (paused, site stopped): keep what we had and ask again at the next report.
         if (!reply) return;

@@ -70,10 +70,15 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
   const popupFor = (page: Page, tabId: number) =>
     browserName === 'chromium' ? openToolbarPopup(page) : openPopupFor(tabId);
 
+  /** A trusted mouse move: the reader is there (the idle threshold is 60 s). */
+  let nudges = 0;
+  const nudge = (page: Page) => page.mouse.move(40 + (++nudges % 7) * 10, 60);
+
   /** The resource's time now, and again after a quiet spell with its page in front. */
   async function timeGrowsOn(page: Page, url: string): Promise<boolean> {
     const before = (await resourceFor(control, url))?.spentMs ?? 0;
     await page.bringToFront();
+    await nudge(page);
     await sleep(QUIET_MS);
     return ((await resourceFor(control, url))?.spentMs ?? 0) > before;
   }
@@ -215,6 +220,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       await popup.waitForSelector('[data-testid="site-status"]');
     }
     await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+    await popup.close();
+    // Counting before the pause, so that "no time while paused" means something.
+    expect(await timeGrowsOn(page, url)).toBe(true);
+    popup = await popupFor(page, tabId);
     await popup.click('[data-testid="pause"]');
     await popup.waitForFunction(() =>
       document.querySelector('[data-testid="site-state"]')?.textContent?.includes('paused'),
@@ -239,6 +248,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     // and the one after is counted.
     const before = (await resourceFor(control, url))!.spentMs;
     await page.bringToFront();
+    await nudge(page);
     await waitFor(
       async () => (await resourceFor(control, url))!.spentMs,
       (spent) => spent > before,

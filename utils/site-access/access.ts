@@ -50,10 +50,34 @@ export const DEFAULT_SITE_ACCESS: SiteAccess = {
   neverWatch: [],
 };
 
-/** A stored value read safely: anything unreadable falls back to the default, never throws. */
+/**
+ * A stored value read safely, field by field, never throwing: a damaged entry loses only
+ * itself, so one bad host never empties the never-watch list or lifts a pause.
+ */
 export function readSiteAccess(stored: unknown): SiteAccess {
   const parsed = SiteAccessSchema.safeParse(stored);
-  return parsed.success ? parsed.data : structuredClone(DEFAULT_SITE_ACCESS);
+  if (parsed.success) return parsed.data;
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<
+    string,
+    unknown
+  >;
+  const field = <K extends keyof SiteAccess>(key: K): SiteAccess[K] => {
+    const one = SiteAccessSchema.shape[key].safeParse(value[key]);
+    return (one.success ? one.data : DEFAULT_SITE_ACCESS[key]) as SiteAccess[K];
+  };
+  const hosts = (key: 'sites' | 'neverWatch') =>
+    Array.isArray(value[key])
+      ? [...new Set(value[key].filter((host) => HostSchema.safeParse(host).success))]
+          .slice(0, MAX_SITES)
+          .sort()
+      : [];
+  return {
+    mode: field('mode'),
+    chosen: field('chosen'),
+    paused: field('paused'),
+    sites: hosts('sites'),
+    neverWatch: hosts('neverWatch'),
+  };
 }
 
 /**

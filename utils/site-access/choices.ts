@@ -8,6 +8,7 @@ import {
 } from '@/utils/site-access/access';
 import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { updateSiteAccess } from '@/utils/site-access/store';
+import { loadSyncConfig } from '@/utils/sync/sync-store';
 
 /**
  * What the learner's buttons do (issue #8), for the popup, the first-run page and Settings.
@@ -62,37 +63,97 @@ export async function setPaused(paused: boolean): Promise<ChoiceResult> {
   };
 }
 
+/** A "Watch this site" whose permission prompt may outlive the popup (see `watchSite`). */
+export const PENDING_WATCH_KEY = 'pendingWatch';
+export interface PendingWatch {
+  host: string;
+  tabId?: number;
+  at: number;
+}
+
 /**
- * Turns a site on. Off the never-watch list; in "sites I choose" mode, a site that is not a
- * known learning site gets its own permission first. The open page (`tabId`) is read at once.
+ * The never-watch entries that cover `host`: itself and any parent domain listed, which
+ * "Watch this site" takes off the list (and says so).
+ */
+export const neverEntriesCovering = (host: string, neverWatch: readonly string[]) =>
+  neverWatch.filter((never) => host === never || host.endsWith(`.${never}`));
+
+/**
+ * Turns a site on: off the never-watch list (with any parent domain that covers it) and, when
+ * the browser does not grant it now (`granted`), with its own permission, kept on the learner's
+ * list. The open page (`tabId`) is read at once. The popup may close while the browser asks
+ * (Firefox closes it for the prompt), so the request is also left in `storage.session` for the
+ * background to finish when the permission arrives (`finishPendingWatch`).
  */
 export async function watchSite(
   host: string,
   access: SiteAccess,
+  granted: boolean,
   tabId?: number,
 ): Promise<ChoiceResult> {
   const url = new URL(`https://${host}/`);
-  const after = { ...access, neverWatch: withoutHost(access.neverWatch, host) };
-  const needsPermission = watchStateOf(url, after) === 'not-chosen';
+  const lifted = neverEntriesCovering(host, access.neverWatch);
+  const after = { ...access, neverWatch: access.neverWatch.filter((e) => !lifted.includes(e)) };
+  const needsPermission = !granted || watchStateOf(url, after) === 'not-chosen';
   if (needsPermission) {
-    const granted = await browser.permissions
+    const pending: PendingWatch = { host, tabId, at: Date.now() };
+    void browser.storage.session.set({ [PENDING_WATCH_KEY]: pending });
+    const allowed = await browser.permissions
       .request({ origins: [sitePattern(host)] })
       .catch(() => false);
-    if (!granted)
+    if (!allowed) {
+      await browser.storage.session.remove(PENDING_WATCH_KEY);
       return refused(`Your browser did not give Learnlog access to ${host}, so it is not watched.`);
+    }
   }
+  try {
+    await turnOnSite(host, needsPermission, tabId);
+  } catch {
+    return refused(`Learnlog could not turn on ${host}. Nothing was changed.`);
+  }
+  const liftedText = lifted.filter((entry) => entry !== host);
+  return {
+    ok: true,
+    text:
+      liftedText.length > 0
+        ? `Learnlog now watches ${host} for learning. ${liftedText.join(', ')} is no longer on your never-watch list.`
+        : `Learnlog now watches ${host} for learning.`,
+  };
+}
+
+/** Saves a site as turned on and reads its open page; safe to run twice. */
+async function turnOnSite(host: string, keepOnList: boolean, tabId?: number): Promise<void> {
   await updateSiteAccess((current) => ({
     ...current,
-    neverWatch: withoutHost(current.neverWatch, host),
-    sites: needsPermission ? withHost(current.sites, host) : current.sites,
+    neverWatch: current.neverWatch.filter((never) => !neverEntriesCovering(host, [never]).length),
+    sites: keepOnList ? withHost(current.sites, host) : current.sites,
   }));
+  await browser.storage.session.remove(PENDING_WATCH_KEY);
   if (tabId !== undefined) {
     // The page in front is read now; registered scripts only run on the next page load.
     await browser.scripting
       .executeScript({ target: { tabId }, files: [READING_SCRIPT_FILE] })
       .catch(() => undefined);
   }
-  return { ok: true, text: `Learnlog now watches ${host} for learning.` };
+}
+
+/**
+ * The background's half of "Watch this site": when the browser grants a site a popup asked
+ * for (within the last 5 minutes), save it and read its page, in case the popup closed.
+ */
+export async function finishPendingWatch(now = Date.now()): Promise<void> {
+  const stored = (await browser.storage.session.get(PENDING_WATCH_KEY))[PENDING_WATCH_KEY] as
+    PendingWatch | undefined;
+  if (!stored || typeof stored.host !== 'string' || now - stored.at > 5 * 60_000) return;
+  const granted = await browser.permissions
+    .contains({ origins: [sitePattern(stored.host)] })
+    .catch(() => false);
+  if (granted)
+    await turnOnSite(
+      stored.host,
+      true,
+      typeof stored.tabId === 'number' ? stored.tabId : undefined,
+    );
 }
 
 /**
@@ -106,8 +167,7 @@ export async function stopWatchingSite(host: string, access: SiteAccess): Promis
       ? { ...current, sites: withoutHost(current.sites, host) }
       : { ...current, neverWatch: withHost(current.neverWatch, host) },
   );
-  if (chosenSite)
-    await browser.permissions.remove({ origins: [sitePattern(host)] }).catch(() => false);
+  if (chosenSite) await giveBackSite(host);
   return { ok: true, text: `Learnlog no longer watches ${host}.` };
 }
 
@@ -134,6 +194,16 @@ export async function removeNeverWatch(host: string): Promise<ChoiceResult> {
 /** Removes a site the learner turned on, giving its permission back. */
 export async function removeChosenSite(host: string): Promise<ChoiceResult> {
   await updateSiteAccess((current) => ({ ...current, sites: withoutHost(current.sites, host) }));
-  await browser.permissions.remove({ origins: [sitePattern(host)] }).catch(() => false);
+  await giveBackSite(host);
   return { ok: true, text: `Learnlog no longer watches ${host}.` };
+}
+
+/**
+ * Gives a site's permission back, unless sync (issue #7) reaches its server there: removing
+ * `*://host/*` would also withhold the server's `https://host/*`.
+ */
+async function giveBackSite(host: string): Promise<void> {
+  const sync = await loadSyncConfig().catch(() => undefined);
+  if (sync && new URL(sync.endpoint).hostname.toLowerCase() === host) return;
+  await browser.permissions.remove({ origins: [sitePattern(host)] }).catch(() => false);
 }

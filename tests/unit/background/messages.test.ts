@@ -5,8 +5,15 @@ import { createProgressManager } from '@/entrypoints/background/progress';
 import { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { isWatchedPage } from '@/entrypoints/background/site-access';
+import { createWatchGate } from '@/entrypoints/background/site-access';
+import { loadSiteAccess } from '@/utils/site-access/store';
 import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY, type SiteAccess } from '@/utils/site-access/access';
+
+/** The browser's grants, as the test sets them. */
+let grantedHosts = new Set<string>(['learning.example.org']);
+const isWatchedPage = createWatchGate(loadSiteAccess, async (url) =>
+  grantedHosts.has(url.hostname),
+);
 
 const watchEverySite: SiteAccess = { ...DEFAULT_SITE_ACCESS, mode: 'all-sites', chosen: true };
 
@@ -37,6 +44,7 @@ describe('background message handling', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ [SITE_ACCESS_KEY]: watchEverySite });
+    grantedHosts = new Set(['learning.example.org']);
     db = new LearnlogDatabase(`test-${crypto.randomUUID()}`);
     clock = 1_800_000_000_000;
     showBadge.mockClear();
@@ -97,6 +105,10 @@ describe('background message handling', () => {
     await refusedUnder({ ...watchEverySite, paused: true });
     await refusedUnder({ ...watchEverySite, neverWatch: ['example.org'] });
     await refusedUnder({ ...watchEverySite, mode: 'chosen-sites' });
+    // Chosen, but the learner took the site back in the browser's settings.
+    grantedHosts = new Set();
+    await refusedUnder(watchEverySite);
+    grantedHosts = new Set(['learning.example.org']);
     expect((await db.resources.get(PAGE))?.spentMs).toBe(0);
     // Chosen again: heard again.
     await fakeBrowser.storage.local.set({

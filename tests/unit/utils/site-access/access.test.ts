@@ -64,10 +64,24 @@ describe('hostFromInput', () => {
 describe('stored site access', () => {
   it('falls back to the default for anything unreadable, never throwing', () => {
     expect(readSiteAccess(undefined)).toEqual(DEFAULT_SITE_ACCESS);
+    expect(readSiteAccess('paused')).toEqual(DEFAULT_SITE_ACCESS);
     expect(readSiteAccess({ mode: 'everywhere' })).toEqual(DEFAULT_SITE_ACCESS);
-    expect(readSiteAccess({ ...access(), neverWatch: ['<script>'] })).toEqual(DEFAULT_SITE_ACCESS);
     const saved = access({ mode: 'all-sites', neverWatch: ['example.org'] });
     expect(readSiteAccess(saved)).toEqual(saved);
+  });
+
+  it('loses only the damaged entry: one bad host keeps the list and the pause', () => {
+    const damaged = {
+      ...access({ mode: 'all-sites', paused: true }),
+      neverWatch: ['b.org', '<script>', 'a.org', 42, 'a.org'],
+      sites: 'not a list',
+    };
+    expect(readSiteAccess(damaged)).toEqual(
+      access({ mode: 'all-sites', paused: true, neverWatch: ['a.org', 'b.org'], sites: [] }),
+    );
+    expect(readSiteAccess({ ...access({ paused: true }), mode: 'everywhere' })).toEqual(
+      access({ paused: true }),
+    );
   });
 
   it('refuses hosts that are not in their normal form', () => {
