@@ -14,7 +14,7 @@ import { loadSiteAccess, onSiteAccessChanged } from '@/utils/site-access/store';
  * everything. The page's address is known from `activeTab` (the learner clicked the button)
  * or a host permission; without it only pause is offered.
  */
-export function SiteControl(props: {
+export default function SiteControl(props: {
   tabId: number | undefined;
   /** Called after the page in front was turned on and read, so the popup can look again. */
   onWatched: () => void;

@@ -1,7 +1,6 @@
 import { createResource, lazy, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/CurrentResource';
 import { RecentLearning } from '@/components/RecentLearning';
-import { SiteControl } from '@/components/SiteControl';
 import { createSyncStatus } from '@/components/sync-status-signal';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
@@ -11,6 +10,11 @@ import { REGULATORS } from '@/utils/profile/regulators';
 import { requiredMsFor } from '@/utils/settings';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 
+/**
+ * Loaded after the page's own content: the learner opens the popup mostly to see their
+ * progress, and its site controls must not slow that (issue #5's 150 ms target).
+ */
+const SiteControl = lazy(() => import('@/components/SiteControl'));
 /** Loaded only when sync is on: most learners never sync, and the popup must open fast. */
 const SyncStatusNotice = lazy(() => import('@/components/SyncStatusNotice'));
 
@@ -87,7 +91,9 @@ export default function App() {
           />
         )}
       </Show>
-      <SiteControl tabId={tabId()} onWatched={() => watchForResource()} />
+      <Show when={settings() && !tabResource.loading && !tabId.loading}>
+        <SiteControl tabId={tabId()} onWatched={() => watchForResource()} />
+      </Show>
       <RecentLearning
         db={db}
         profile={settings()?.profile}
