@@ -72,12 +72,21 @@ export async function resourceFor(control: Page, url: string): Promise<StoredRes
 function extensionApi(control: Page) {
   return {
     /** The id of the active tab in the control page's window. */
-    activeTabId: () =>
-      control.evaluate(async () => {
+    /**
+     * The active tab showing `url`, in whichever window it opened (a test may have made another
+     * window the current one). Its address is visible where Learnlog has the site's permission;
+     * otherwise the control page's window's active tab.
+     */
+    activeTabId: (url: string) =>
+      control.evaluate(async (address) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const showing = (await api.tabs.query({ active: true })).filter(
+          (tab) => tab.url === address,
+        );
+        if (showing.length === 1) return showing[0]!.id!;
         const [tab] = await api.tabs.query({ active: true, currentWindow: true });
         return tab!.id!;
-      }),
+      }, url),
     badgeText: (tabId: number) =>
       control.evaluate(async (id) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
@@ -91,10 +100,13 @@ function extensionApi(control: Page) {
   };
 }
 
-/** The extension's tab id for `page`: brought to the front, it is its window's active tab. */
+/**
+ * The extension's tab id for `page`: brought to the front, it is the active tab showing its
+ * address.
+ */
 export async function tabIdOf(page: Page, control: Page): Promise<number> {
   await page.bringToFront();
-  return extensionApi(control).activeTabId();
+  return extensionApi(control).activeTabId(page.url());
 }
 
 export const badgeText = (control: Page, tabId: number) => extensionApi(control).badgeText(tabId);
