@@ -1,12 +1,13 @@
 import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
-import { hostFromInput, watchStateOf, type SiteAccess } from '@/utils/site-access/access';
 import {
+  hostFromInput,
+  isWatchingState,
   neverEntriesCovering,
-  setPaused,
-  stopWatchingSite,
-  watchSite,
-} from '@/utils/site-access/choices';
+  watchStateOf,
+  type SiteAccess,
+} from '@/utils/site-access/access';
+import { setPaused, stopWatchingSite, watchSite } from '@/utils/site-access/choices';
 import { loadSiteAccess, onSiteAccessChanged } from '@/utils/site-access/store';
 
 /**
@@ -48,8 +49,7 @@ export default function SiteControl(props: {
     const byChoice = watchStateOf(shown.url, current);
     if (byChoice !== 'not-web' && !shown.host) return 'unusable';
     // Chosen, but the browser no longer grants the site: offer to ask again.
-    if (['all-sites', 'known-site', 'chosen-site'].includes(byChoice) && !shown.granted)
-      return 'not-granted';
+    if (isWatchingState(byChoice) && !shown.granted) return 'not-granted';
     return byChoice;
   };
   const host = () => page()?.host ?? '';
@@ -115,11 +115,7 @@ export default function SiteControl(props: {
                 Watch this site
               </button>
             </Match>
-            <Match
-              when={
-                state() === 'all-sites' || state() === 'known-site' || state() === 'chosen-site'
-              }
-            >
+            <Match when={isWatchingState(state())}>
               <p data-testid="site-state">
                 Learnlog watches <bdi>{host()}</bdi> for learning.
               </p>

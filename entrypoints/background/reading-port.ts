@@ -31,11 +31,10 @@ export function handleReadingPort(
     const at = now();
     const { url, countingForMs } = parsed.data.data;
     // Only the resource this tab announced.
-    void Promise.all([getTabResource(from.tabId), isWatchedPage(from.pageUrl)]).then(
-      ([tab, watched]) => {
-        hint = watched && tab?.url === url ? { url, at, forMs: countingForMs } : undefined;
-      },
-    );
+    // (A tab the learner stops watching is forgotten, so its hints fail this check too.)
+    void getTabResource(from.tabId).then((tab) => {
+      if (tab?.url === url) hint = { url, at, forMs: countingForMs };
+    });
   });
   port.onDisconnect.addListener(() => {
     if (!hint || hint.forMs <= 0) return;

@@ -91,6 +91,32 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       name,
     );
 
+  /**
+   * A watched learning page, seen counting, whose site the learner then stops watching from
+   * the popup. Returns the page, still open.
+   */
+  async function stopWatchingCountingPage() {
+    const { page, url, tabId } = await openFixture('/short-resource.html');
+    await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+    // Counting before, so that "no more time" afterwards means something.
+    expect(await timeGrowsOn(page, url)).toBe(true);
+    const popup = await openPopupFor(tabId);
+    expect(await text(popup, 'site-state')).toBe('Learnlog watches 127.0.0.1 for learning.');
+    await press(popup, 'Stop watching this site');
+    await popup.waitForSelector('[data-testid="site-status"]');
+    await popup.close();
+    return { page, url };
+  }
+
+  /** A learning page opened now on the fixture site adds no resource. */
+  async function expectNewPageNotRead() {
+    const count = (await readResources(control)).length;
+    const { page } = await openFixture('/leading-to-change.html');
+    await sleep(QUIET_MS);
+    expect((await readResources(control)).length).toBe(count);
+    await page.close();
+  }
+
   const permitted = (origin: string) =>
     control.evaluate(async (pattern) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
@@ -141,15 +167,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     });
 
     it('"Stop watching this site" gives the permission back and reads nothing more', async () => {
-      const { page, url, tabId } = await openFixture('/short-resource.html');
-      await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
-      // Counting before, so that "no more time" below means something.
-      expect(await timeGrowsOn(page, url)).toBe(true);
-      const popup = await openPopupFor(tabId);
-      expect(await text(popup, 'site-state')).toBe('Learnlog watches 127.0.0.1 for learning.');
-      await press(popup, 'Stop watching this site');
-      await popup.waitForSelector('[data-testid="site-status"]');
-      await popup.close();
+      const { page, url } = await stopWatchingCountingPage();
       await waitFor(
         () => extension.registeredMatches(),
         (matches) => !matches.includes('*://127.0.0.1/*'),
@@ -159,23 +177,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       // The page's running script is no longer heard.
       expect(await timeGrowsOn(page, url)).toBe(false);
       await page.close();
-      const count = (await readResources(control)).length;
-      const { page: next } = await openFixture('/leading-to-change.html');
-      await sleep(QUIET_MS);
-      expect((await readResources(control)).length).toBe(count);
-      await next.close();
+      await expectNewPageNotRead();
     });
   } else {
     it('all sites: "Stop watching this site" puts it on the never-watch list', async () => {
-      const { page, url, tabId } = await openFixture('/short-resource.html');
-      await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
-      // Counting before, so that "no more time" below means something.
-      expect(await timeGrowsOn(page, url)).toBe(true);
-      const popup = await openPopupFor(tabId);
-      expect(await text(popup, 'site-state')).toBe('Learnlog watches 127.0.0.1 for learning.');
-      await press(popup, 'Stop watching this site');
-      await popup.waitForSelector('[data-testid="site-status"]');
-      await popup.close();
+      const { page, url } = await stopWatchingCountingPage();
       expect(await timeGrowsOn(page, url)).toBe(false);
       await page.close();
 
@@ -183,11 +189,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       const options = await extension.openExtensionPage('options.html');
       await options.waitForSelector('[data-testid="never-watch"]');
       expect(await text(options, 'never-watch')).toContain('127.0.0.1');
-      const count = (await readResources(control)).length;
-      const { page: next } = await openFixture('/leading-to-change.html');
-      await sleep(QUIET_MS);
-      expect((await readResources(control)).length).toBe(count);
-      await next.close();
+      await expectNewPageNotRead();
 
       // A bad address is refused and changes nothing; removing the site watches it again.
       await options.bringToFront();

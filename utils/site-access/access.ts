@@ -112,9 +112,15 @@ export const neverWatchPatterns = (host: string) => [`*://${host}/*`, `*://*.${h
 const isKnownSite = (url: URL) =>
   KNOWN_SITE_PATTERNS.some((pattern) => matchesUrlPattern(url, pattern));
 
-export function isNeverWatched(host: string, access: SiteAccess): boolean {
-  return access.neverWatch.some((never) => host === never || host.endsWith(`.${never}`));
-}
+/** Whether a never-watch entry covers `host`: the host itself, or a parent domain. */
+const covers = (never: string, host: string) => host === never || host.endsWith(`.${never}`);
+
+/** The never-watch entries that cover `host` (itself and any parent domain listed). */
+export const neverEntriesCovering = (host: string, neverWatch: readonly string[]) =>
+  neverWatch.filter((never) => covers(never, host));
+
+export const isNeverWatched = (host: string, access: SiteAccess) =>
+  access.neverWatch.some((never) => covers(never, host));
 
 export type WatchState =
   'paused' | 'never' | 'all-sites' | 'known-site' | 'chosen-site' | 'not-chosen' | 'not-web';
@@ -134,8 +140,12 @@ export function watchStateOf(pageUrl: URL, access: SiteAccess): WatchState {
   return 'not-chosen';
 }
 
+/** The states in which the learner's choice lets Learnlog watch a page. */
+export const isWatchingState = (state: string | undefined) =>
+  state === 'all-sites' || state === 'known-site' || state === 'chosen-site';
+
 export const isWatched = (pageUrl: URL, access: SiteAccess) =>
-  ['all-sites', 'known-site', 'chosen-site'].includes(watchStateOf(pageUrl, access));
+  isWatchingState(watchStateOf(pageUrl, access));
 
 export interface ReadingScriptPlan {
   matches: string[];

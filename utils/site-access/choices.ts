@@ -1,5 +1,6 @@
 import {
   ALL_SITES_ORIGIN,
+  neverEntriesCovering,
   sitePattern,
   watchStateOf,
   withHost,
@@ -72,13 +73,6 @@ export interface PendingWatch {
 }
 
 /**
- * The never-watch entries that cover `host`: itself and any parent domain listed, which
- * "Watch this site" takes off the list (and says so).
- */
-export const neverEntriesCovering = (host: string, neverWatch: readonly string[]) =>
-  neverWatch.filter((never) => host === never || host.endsWith(`.${never}`));
-
-/**
  * Turns a site on: off the never-watch list (with any parent domain that covers it) and, when
  * the browser does not grant it now (`granted`), with its own permission, kept on the learner's
  * list. The open page (`tabId`) is read at once. The popup may close while the browser asks
@@ -93,7 +87,7 @@ export async function watchSite(
 ): Promise<ChoiceResult> {
   const url = new URL(`https://${host}/`);
   const lifted = neverEntriesCovering(host, access.neverWatch);
-  const after = { ...access, neverWatch: access.neverWatch.filter((e) => !lifted.includes(e)) };
+  const after = { ...access, neverWatch: withoutHosts(access.neverWatch, lifted) };
   const needsPermission = !granted || watchStateOf(url, after) === 'not-chosen';
   if (needsPermission) {
     const pending: PendingWatch = { host, tabId, at: Date.now() };
@@ -125,7 +119,7 @@ export async function watchSite(
 async function turnOnSite(host: string, keepOnList: boolean, tabId?: number): Promise<void> {
   await updateSiteAccess((current) => ({
     ...current,
-    neverWatch: current.neverWatch.filter((never) => !neverEntriesCovering(host, [never]).length),
+    neverWatch: withoutHosts(current.neverWatch, neverEntriesCovering(host, current.neverWatch)),
     sites: keepOnList ? withHost(current.sites, host) : current.sites,
   }));
   await browser.storage.session.remove(PENDING_WATCH_KEY);
@@ -207,3 +201,6 @@ async function giveBackSite(host: string): Promise<void> {
   if (sync && new URL(sync.endpoint).hostname.toLowerCase() === host) return;
   await browser.permissions.remove({ origins: [sitePattern(host)] }).catch(() => false);
 }
+
+const withoutHosts = (list: readonly string[], hosts: readonly string[]) =>
+  list.filter((entry) => !hosts.includes(entry));

@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY } from '@/utils/site-access/access';
+import {
+  DEFAULT_SITE_ACCESS,
+  neverEntriesCovering,
+  SITE_ACCESS_KEY,
+} from '@/utils/site-access/access';
 import {
   finishPendingWatch,
-  neverEntriesCovering,
   PENDING_WATCH_KEY,
   type PendingWatch,
 } from '@/utils/site-access/choices';
