@@ -57,6 +57,20 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
   const text = (page: Page, testId: string) =>
     page.$eval(`[data-testid="${testId}"]`, (element) => element.textContent?.trim() ?? '');
 
+  /**
+   * The popup's latest records once they include `expected`: the list follows the database
+   * through a live query, a moment after the save. On a timeout, says what it did list.
+   */
+  async function listedRecords(popup: Page, expected: string): Promise<string> {
+    const listed = () =>
+      popup.$$eval('[data-testid="records"] li', (items) =>
+        items.map((item) => item.textContent).join('\n'),
+      );
+    return waitFor(listed, (shown) => shown.includes(expected), {
+      what: `the popup to list "${expected}"`,
+    });
+  }
+
   it('recognises the Leading to Change shape and reads its duration', async () => {
     const { page, tabId, url } = await openFixture('/leading-to-change.html');
     const resource = await waitFor(() => resourceFor(control, url), Boolean, {
@@ -269,9 +283,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     expect(await text(popup, 'record-saved')).toMatch(
       /marked as recorded before the stated duration \(\d+ seconds? spent\)/,
     );
-    expect(
-      await popup.$eval('[data-testid="records"]', (element) => element.textContent),
-    ).toContain('Recorded before the stated duration');
+    expect(await listedRecords(popup, 'Recorded before the stated duration')).toContain(
+      'Recorded before the stated duration',
+    );
     const record = (await readRecords(control)).find((candidate) => candidate.url === url);
     expect(record).toMatchObject({ recordedEarly: true, creditedSeconds: 60 });
     expect((record as unknown as { spentSeconds: number }).spentSeconds).toBeGreaterThanOrEqual(1);
@@ -334,10 +348,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
 
     await popup.click(button);
     expect(await popup.waitForSelector('[data-testid="record-saved"]')).toBeTruthy();
-    const listed = await popup.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid="records"] li')].map((item) => item.textContent),
-    );
-    expect(String(await listed.jsonValue())).toContain('Ten-second huddle');
+    expect(await listedRecords(popup, 'Ten-second huddle')).toContain('Ten-second huddle');
     expect(await text(popup, 'total-month')).toMatch(/^\d+ (minutes?|hours?)/);
 
     const records = (await readRecords(control)).filter((record) => record.url === url);
