@@ -8,7 +8,7 @@ import {
   type SiteAccess,
 } from '@/utils/site-access/access';
 import { setPaused, stopWatchingSite, watchSite } from '@/utils/site-access/choices';
-import { loadSiteAccess, onSiteAccessChanged } from '@/utils/site-access/store';
+import { loadSiteAccess, onSiteAccessChanged, siteGranted } from '@/utils/site-access/store';
 
 /**
  * The popup's say over where Learnlog watches (issue #8): this site on or off, and pause
@@ -27,17 +27,9 @@ export default function SiteControl(props: {
     () => props.tabId,
     async (tabId) => {
       const address = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
-      let url: URL;
-      try {
-        if (!address) return undefined;
-        url = new URL(address);
-      } catch {
-        return undefined;
-      }
-      const granted = await browser.permissions
-        .contains({ origins: [`${url.protocol}//${url.hostname}/*`] })
-        .catch(() => false);
-      return { url, host: hostFromInput(url.href), granted };
+      if (!address || !URL.canParse(address)) return undefined;
+      const url = new URL(address);
+      return { url, host: hostFromInput(url.href), granted: await siteGranted(url) };
     },
   );
   const [status, setStatus] = createSignal<FormStatusValue>(null);

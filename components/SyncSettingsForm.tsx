@@ -1,4 +1,5 @@
 import { createEffect, createSignal, Show } from 'solid-js';
+import { originPatternOf } from '@/utils/origin-pattern';
 import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
 import { NumberSetting } from '@/components/NumberSetting';
 import { RadioChoices } from '@/components/RadioChoices';
@@ -12,7 +13,6 @@ import {
   DEFAULT_BATCH_SIZE,
   EndpointSchema,
   MAX_BATCH_SIZE,
-  originPatternOf,
   SyncConfigSchema,
   SYNC_TARGETS,
   TARGET_NAMES,

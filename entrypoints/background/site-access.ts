@@ -6,7 +6,12 @@ import {
 import { allTabResources, forgetTab } from '@/entrypoints/background/tab-state';
 import { isWatched, type SiteAccess } from '@/utils/site-access/access';
 import { finishPendingWatch } from '@/utils/site-access/choices';
-import { grantedOrigins, loadSiteAccess, onSiteAccessChanged } from '@/utils/site-access/store';
+import {
+  grantedOrigins,
+  loadSiteAccess,
+  onSiteAccessChanged,
+  siteGranted,
+} from '@/utils/site-access/store';
 
 /**
  * Where Learnlog watches (issue #8): keeps the reading script's registration in line with the
@@ -62,12 +67,6 @@ export function createWatchGate(
   return async (pageUrl: URL): Promise<boolean> =>
     isWatched(pageUrl, await loadAccess()) && (await siteGranted(pageUrl));
 }
-
-/** Host permissions ignore ports: `http://127.0.0.1:5180/x` is granted by `http://127.0.0.1/*`. */
-const siteGranted = (pageUrl: URL) =>
-  browser.permissions
-    .contains({ origins: [`${pageUrl.protocol}//${pageUrl.hostname}/*`] })
-    .catch(() => false);
 
 export const isWatchedPage = createWatchGate(loadSiteAccess, siteGranted);
 

@@ -1,4 +1,5 @@
 import { onLocalKeyChanged } from '@/utils/local-storage-watch';
+import { originPatternOf } from '@/utils/origin-pattern';
 import {
   readSiteAccess,
   SITE_ACCESS_KEY,
@@ -31,4 +32,12 @@ export function onSiteAccessChanged(callback: (access: SiteAccess) => void): () 
 /** The host permissions the browser has granted now (the learner can take them back). */
 export async function grantedOrigins(): Promise<string[]> {
   return (await browser.permissions.getAll()).origins ?? [];
+}
+
+/**
+ * Whether the browser grants a page's site now. Host permissions ignore ports:
+ * `http://127.0.0.1:5180/x` is granted by `http://127.0.0.1/*`.
+ */
+export async function siteGranted(pageUrl: URL): Promise<boolean> {
+  return browser.permissions.contains({ origins: [originPatternOf(pageUrl)] }).catch(() => false);
 }

@@ -124,13 +124,3 @@ export function readSyncConfig(stored: unknown): SyncConfig | undefined {
 export function targetKeyOf(config: Pick<SyncConfig, 'target' | 'endpoint'>): string {
   return `${config.target} ${config.endpoint}`;
 }
-
-/**
- * The one host sync talks to: its permission is asked for at runtime. Match patterns have no
- * port (Firefox refuses one), so the pattern covers the host on any port.
- * https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns
- */
-export function originPatternOf(endpoint: string): string {
-  const url = new URL(endpoint);
-  return `${url.protocol}//${url.hostname}/*`;
-}

@@ -1,13 +1,9 @@
 import type { LearnlogDatabase } from '@/utils/db/database';
+import { originPatternOf } from '@/utils/origin-pattern';
 import { turnSyncOff, turnSyncOn } from '@/utils/db/outbox';
 import { applyPulledChanges, commitPushResults, nextOutboxItems } from '@/utils/db/sync-store';
 import type { XapiAgent } from '@/utils/export/xapi';
-import {
-  DEFAULT_BATCH_SIZE,
-  originPatternOf,
-  targetKeyOf,
-  type SyncConfig,
-} from '@/utils/sync/config';
+import { DEFAULT_BATCH_SIZE, targetKeyOf, type SyncConfig } from '@/utils/sync/config';
 import type { FetchPort } from '@/utils/sync/http';
 import { createLearnlogClient, type LearnlogClient } from '@/utils/sync/learnlog-client';
 import { backoffDelay, OFF_STATUS, type SyncStatus } from '@/utils/sync/status';

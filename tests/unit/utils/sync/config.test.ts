@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   endpointProblem,
   normaliseEndpoint,
-  originPatternOf,
   readSyncConfig,
   SyncConfigSchema,
   targetKeyOf,
@@ -300,19 +299,6 @@ describe('targetKeyOf', () => {
       'http://localhost/xapi/',
     ])
       expect(targetKeyOf({ target: 'xapi', endpoint })).not.toBe(targetKeyOf(xapi));
-  });
-});
-
-describe('originPatternOf', () => {
-  it.each([
-    ['https://lrs.example.com/xapi/', 'https://lrs.example.com/*'],
-    ['https://lrs.example.com:443/tenant/xapi/', 'https://lrs.example.com/*'],
-    // Match patterns carry no port (Firefox refuses one): the host on any port.
-    ['https://lrs.example.com:8443/xapi/', 'https://lrs.example.com/*'],
-    ['http://localhost:8080/xapi/', 'http://localhost/*'],
-    ['http://127.0.0.1/', 'http://127.0.0.1/*'],
-  ])('asks for the host of %j only: %j', (endpoint, pattern) => {
-    expect(originPatternOf(endpoint)).toBe(pattern);
   });
 });
 
