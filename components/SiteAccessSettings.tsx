@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
+import { FormStatus, statusOf, type FormStatusValue } from '@/components/FormStatus';
 import { KnownSitesList } from '@/components/KnownSitesList';
 import { TextField } from '@/components/TextField';
 import { WatchModeChoice } from '@/components/WatchModeChoice';
@@ -17,8 +17,7 @@ export function SiteAccessSettings() {
   const view = createSiteAccessView();
   const [status, setStatus] = createSignal<FormStatusValue>(null);
   const [newSite, setNewSite] = createSignal('');
-  const report = (result: { ok: boolean; text: string }) =>
-    setStatus({ kind: result.ok ? 'saved' : 'error', text: result.text });
+  const report = (result: { ok: boolean; text: string }) => setStatus(statusOf(result));
 
   async function addSite(event: SubmitEvent) {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
-import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
+import { FormStatus, statusOf, type FormStatusValue } from '@/components/FormStatus';
 import {
   hostFromInput,
   isWatchingState,
@@ -48,7 +48,7 @@ export default function SiteControl(props: {
 
   /** The button pressed may be gone: focus goes to the section's heading, then the result. */
   const report = (result: { ok: boolean; text: string }) => {
-    setStatus({ kind: result.ok ? 'saved' : 'error', text: result.text });
+    setStatus(statusOf(result));
     heading?.focus();
   };
 

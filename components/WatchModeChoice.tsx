@@ -1,6 +1,6 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { FormStatus, type FormStatusValue } from '@/components/FormStatus';
+import { FormStatus, statusOf, type FormStatusValue } from '@/components/FormStatus';
 import type { SiteAccess } from '@/utils/site-access/access';
 import {
   chooseAllSites,
@@ -28,9 +28,7 @@ export function WatchModeChoice(props: {
 
   // The browser's permission request is the first thing the click does (see choices.ts).
   const choose = (action: () => Promise<ChoiceResult>) => () =>
-    void action().then((result) =>
-      setStatus({ kind: result.ok ? 'saved' : 'error', text: result.text }),
-    );
+    void action().then((result) => setStatus(statusOf(result)));
 
   return (
     <div class="watch-mode">
