@@ -122,6 +122,10 @@ export const neverEntriesCovering = (host: string, neverWatch: readonly string[]
 export const isNeverWatched = (host: string, access: SiteAccess) =>
   access.neverWatch.some((never) => covers(never, host));
 
+/** The never-watch list without the entries that cover `host`, for turning it on again. */
+export const withoutEntriesCovering = (neverWatch: readonly string[], host: string) =>
+  neverWatch.filter((never) => !covers(never, host));
+
 export type WatchState =
   'paused' | 'never' | 'all-sites' | 'known-site' | 'chosen-site' | 'not-chosen' | 'not-web';
 
@@ -179,15 +183,13 @@ export function planReadingScript(
  * may report a `*` scheme as its http and https halves, and all sites as `<all_urls>`.
  */
 function isGranted(pattern: string, granted: ReadonlySet<string>): boolean {
-  if (granted.has(pattern) || granted.has('<all_urls>')) return true;
+  if (granted.has(pattern) || granted.has('<all_urls>') || granted.has(ALL_SITES_ORIGIN))
+    return true;
   const [, scheme = '', rest = ''] = /^([^:]+):\/\/(.*)$/.exec(pattern) ?? [];
   const schemes = scheme === '*' ? ['http', 'https'] : [scheme];
   return schemes.every(
     (one) =>
-      granted.has(`*://*/*`) ||
-      granted.has(`${one}://*/*`) ||
-      granted.has(`${one}://${rest}`) ||
-      granted.has(`*://${rest}`),
+      granted.has(`${one}://*/*`) || granted.has(`${one}://${rest}`) || granted.has(`*://${rest}`),
   );
 }
 

@@ -4,6 +4,7 @@ import {
   sitePattern,
   watchStateOf,
   withHost,
+  withoutEntriesCovering,
   withoutHost,
   type SiteAccess,
 } from '@/utils/site-access/access';
@@ -87,7 +88,7 @@ export async function watchSite(
 ): Promise<ChoiceResult> {
   const url = new URL(`https://${host}/`);
   const lifted = neverEntriesCovering(host, access.neverWatch);
-  const after = { ...access, neverWatch: withoutHosts(access.neverWatch, lifted) };
+  const after = { ...access, neverWatch: withoutEntriesCovering(access.neverWatch, host) };
   const needsPermission = !granted || watchStateOf(url, after) === 'not-chosen';
   if (needsPermission) {
     const pending: PendingWatch = { host, tabId, at: Date.now() };
@@ -119,7 +120,7 @@ export async function watchSite(
 async function turnOnSite(host: string, keepOnList: boolean, tabId?: number): Promise<void> {
   await updateSiteAccess((current) => ({
     ...current,
-    neverWatch: withoutHosts(current.neverWatch, neverEntriesCovering(host, current.neverWatch)),
+    neverWatch: withoutEntriesCovering(current.neverWatch, host),
     sites: keepOnList ? withHost(current.sites, host) : current.sites,
   }));
   await browser.storage.session.remove(PENDING_WATCH_KEY);
@@ -201,6 +202,3 @@ async function giveBackSite(host: string): Promise<void> {
   if (sync && new URL(sync.endpoint).hostname.toLowerCase() === host) return;
   await browser.permissions.remove({ origins: [sitePattern(host)] }).catch(() => false);
 }
-
-const withoutHosts = (list: readonly string[], hosts: readonly string[]) =>
-  list.filter((entry) => !hosts.includes(entry));

@@ -6,11 +6,13 @@ import {
   hostFromInput,
   isWatched,
   MAX_SITES,
+  neverEntriesCovering,
   planReadingScript,
   readSiteAccess,
   SiteAccessSchema,
   watchStateOf,
   withHost,
+  withoutEntriesCovering,
   type SiteAccess,
 } from '@/utils/site-access/access';
 import { KNOWN_LEARNING_SITES, KNOWN_SITE_PATTERNS } from '@/utils/site-access/known-sites';
@@ -123,6 +125,24 @@ describe('watchStateOf and isWatched', () => {
     expect(watchStateOf(url('https://www.example.org/'), never)).toBe('never');
     expect(watchStateOf(url('https://notexample.org/'), never)).toBe('all-sites');
     expect(watchStateOf(url('https://www.leadingtochange.scot/'), never)).toBe('never');
+  });
+
+  it('turns a site on again by lifting exactly the entries that cover it', () => {
+    const list = ['example.org', 'learn.example.org', 'notexample.org', 'other.example.org'];
+    expect(neverEntriesCovering('learn.example.org', list)).toEqual([
+      'example.org',
+      'learn.example.org',
+    ]);
+    expect(withoutEntriesCovering(list, 'learn.example.org')).toEqual([
+      'notexample.org',
+      'other.example.org',
+    ]);
+    const after = access({
+      mode: 'all-sites',
+      neverWatch: withoutEntriesCovering(list, 'learn.example.org'),
+    });
+    expect(isWatched(url('https://learn.example.org/'), after)).toBe(true);
+    expect(isWatched(url('https://other.example.org/'), after)).toBe(false);
   });
 
   it('watches nothing while paused, and never other schemes', () => {
