@@ -72,8 +72,11 @@ export const isWatchedPage = createWatchGate(loadSiteAccess, siteGranted);
 
 /** Lets go of tabs no longer watched: their badge goes and their resource is forgotten. */
 async function releaseUnwatchedTabs(): Promise<void> {
+  // The learner's choices are read once for all the tabs, not once per tab.
+  const access = await loadSiteAccess();
+  const isWatchedNow = createWatchGate(async () => access, siteGranted);
   for (const [tabId, resource] of await allTabResources()) {
-    if (!(await isWatchedPage(new URL(resource.url)))) {
+    if (!(await isWatchedNow(new URL(resource.url)))) {
       await forgetTab(tabId);
       await clearBadge(tabId);
     }

@@ -10,11 +10,17 @@ export interface TabResource {
 }
 
 const key = (tabId: number) => `tab:${tabId}`;
+const KEY_PATTERN = /^tab:(\d+)$/;
+
+/** A stored entry, read defensively like everything the extension keeps. */
+const asTabResource = (value: unknown) =>
+  typeof value === 'object' && value !== null && typeof (value as TabResource).url === 'string'
+    ? (value as TabResource)
+    : undefined;
 
 export async function getTabResource(tabId: number): Promise<TabResource | undefined> {
   const stored = await browser.storage.session.get(key(tabId));
-  const value = stored[key(tabId)] as TabResource | undefined;
-  return value && typeof value.url === 'string' ? value : undefined;
+  return asTabResource(stored[key(tabId)]);
 }
 
 export async function setTabResource(tabId: number, value: TabResource): Promise<void> {
@@ -30,9 +36,9 @@ export async function allTabResources(): Promise<Map<number, TabResource>> {
   const stored = await browser.storage.session.get(null);
   const tabs = new Map<number, TabResource>();
   for (const [name, value] of Object.entries(stored)) {
-    const match = /^tab:(\d+)$/.exec(name);
-    const resource = value as TabResource | undefined;
-    if (match && resource && typeof resource.url === 'string') tabs.set(Number(match[1]), resource);
+    const tabId = KEY_PATTERN.exec(name)?.[1];
+    const resource = asTabResource(value);
+    if (tabId && resource) tabs.set(Number(tabId), resource);
   }
   return tabs;
 }
