@@ -3,17 +3,50 @@ import tseslint from 'typescript-eslint';
 import solid from 'eslint-plugin-solid/configs/typescript';
 import globals from 'globals';
 
-/** Code that runs in web pages: may never touch the database (IndexedDB there is the site's). */
-const CONTENT_SCRIPT_CODE = [
-  'entrypoints/*.content.ts',
-  'entrypoints/*.content/**',
-  'utils/detection/**',
-  'utils/tracking/**',
-  'utils/duration.ts',
-  'utils/canonical-url.ts',
-  'utils/messages/send.ts',
-  'utils/messages/reading-port.ts',
-];
+/**
+ * Import rules. ESLint keeps only the last `no-restricted-imports` setting that applies to a
+ * file, so each layer's rule is built from the shared patterns plus its own.
+ *
+ * Which code may run in web pages is not a lint rule: `tests/unit/architecture/import-graph.test.ts`
+ * walks the reading script's real import graph (a list of files here would fall behind it).
+ */
+const NO_PARENT_IMPORTS = { group: ['../*', './../*'], message: "Use '@/…' imports." };
+const layer = (...patterns) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: [NO_PARENT_IMPORTS, ...patterns] },
+  ],
+  // The rule above does not look at `import()`: the same layers, for dynamic imports.
+  'no-restricted-syntax': [
+    'error',
+    ...patterns.map(({ group, message }) => ({
+      selector: `ImportExpression[source.value=/^${group[0].replaceAll('/', '\\/')}(\\/|$)/]`,
+      message,
+    })),
+  ],
+});
+const NOT_ENTRYPOINTS = {
+  group: ['@/entrypoints', '@/entrypoints/*'],
+  message: 'Entrypoints wire the parts together; nothing else imports them.',
+};
+const NOT_COMPONENTS = {
+  group: ['@/components', '@/components/*'],
+  message: 'utils/ holds logic without UI: move what both need into utils/.',
+};
+const NOT_SYNC = {
+  group: ['@/utils/sync', '@/utils/sync/*'],
+  message:
+    'The database layer is below sync: sync imports utils/db, never the reverse (sync storage lives in utils/sync/store/).',
+};
+
+/** `browser` comes from WXT's module (webextension-polyfill), never from a global. */
+const NO_EXTENSION_GLOBALS = {
+  'no-restricted-globals': [
+    'error',
+    { name: 'browser', message: "Import it: import { browser } from '#imports'." },
+    { name: 'chrome', message: "Use browser from '#imports' (webextension-polyfill)." },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'coverage/', 'tests/e2e/artifacts/'] },
@@ -29,11 +62,9 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // WXT auto-imports are off in practice: import explicitly from '@/utils/...'.
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../*'], message: "Use '@/…' imports." }] },
-      ],
+      // `import { type A } from 'x'` still loads 'x' under verbatimModuleSyntax; `import type` does not.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      ...layer(),
     },
   },
   {
@@ -46,52 +77,12 @@ export default tseslint.config(
     rules: { 'no-unassigned-vars': 'off' },
   },
   {
-    // Issue #2: content scripts must not import Dexie or database code, nor zod (size).
-    files: CONTENT_SCRIPT_CODE,
-    // The zod schema of a detection is for the background; content code imports its type only.
-    ignores: ['utils/detection/schema.ts', 'utils/detection/profile-schema.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'dexie',
-              message: 'Content scripts must not use IndexedDB: message the background.',
-            },
-            {
-              name: 'zod',
-              message: 'Keep zod out of the content script; the background validates.',
-              allowTypeImports: true,
-            },
-            {
-              name: '@/utils/messages/protocol',
-              message: 'Import protocol types only.',
-              allowTypeImports: true,
-            },
-            {
-              name: '@/utils/detection/schema',
-              message: 'Import detection types only (zod).',
-              allowTypeImports: true,
-            },
-          ],
-          patterns: [
-            {
-              group: ['@/utils/db', '@/utils/db/*', '**/utils/db/*'],
-              message:
-                'Content scripts must not import database code: message the background instead.',
-            },
-            {
-              // Issue #7: sync settings hold credentials; a web page's script must never see them.
-              group: ['@/utils/sync', '@/utils/sync/*'],
-              message: 'Content scripts must not import sync code or its settings (credentials).',
-            },
-            { group: ['../*'], message: "Use '@/…' imports." },
-          ],
-        },
-      ],
-    },
+    files: ['utils/**', 'components/**', 'entrypoints/**', 'tests/unit/**'],
+    rules: NO_EXTENSION_GLOBALS,
   },
+  { files: ['utils/**'], rules: layer(NOT_ENTRYPOINTS, NOT_COMPONENTS) },
+  { files: ['utils/db/**'], rules: layer(NOT_ENTRYPOINTS, NOT_COMPONENTS, NOT_SYNC) },
+  { files: ['components/**'], rules: layer(NOT_ENTRYPOINTS) },
   {
     // Plain Node scripts (type stripping) and what they import cannot resolve the '@/' alias.
     files: [

@@ -14,19 +14,19 @@ export default defineConfig({
       'Turns everyday learning on the web into trustworthy CPD evidence: measures attentive reading time and records it with your reflection.',
     // Each permission is justified in the README ("Permissions"). In short:
     // storage: settings, site choices, and per-tab state while the MV3 worker sleeps.
-    // alarms: sync (issue #7) retries and pulls after the worker has stopped.
-    // scripting: registers the reading script on the sites the learner chose (issue #8).
+    // alarms: sync retries and pulls after the worker has stopped.
+    // scripting: registers the reading script on the sites the learner chose.
     // activeTab: lets the popup name the site in front, and turn it on, without "tabs".
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // Asked for only when the learner turns on "Tell me when I can record" (settings page).
     optional_permissions: ['notifications'],
-    // Issue #8: host access is the learner's choice, asked for from their click: all sites
-    // (first-run page or Settings), one site (popup), or the sync server's origin (issue #7).
+    // Host access is the learner's choice, asked for from their click: all sites
+    // (first-run page or Settings), one site (popup), or the sync server's origin.
     // The install-time host permissions are only the known learning sites (the reading
     // script's `matches`).
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Learnlog' },
-    // Issue #8: extension pages run only the extension's own scripts: no remote code, no eval,
+    // Extension pages run only the extension's own scripts: no remote code, no eval,
     // no plugins, no <base> tricks, and they cannot be framed by web pages.
     content_security_policy: {
       extension_pages:
@@ -44,4 +44,5 @@ export default defineConfig({
     }),
   }),
   webExt: { disabled: true },
+  imports: false,
 });

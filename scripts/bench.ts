@@ -39,9 +39,9 @@ function contentScriptSize(): void {
     execFileSync('npm', ['run', '--silent', 'build:all'], { stdio: 'inherit' });
   }
   console.log('\nContent script size (loaded into every page it is registered for)');
-  // Registered at run time (issue #8), so it is not in the manifest's content_scripts.
+  // Registered at run time, so it is not in the manifest's content_scripts.
   for (const [browser, dir] of Object.entries(OUTPUT_DIRS)) {
-    const code = readFileSync(`${dir}${READING_SCRIPT_FILE}`);
+    const code = readFileSync(join(dir, READING_SCRIPT_FILE));
     console.log(
       `  ${browser.padEnd(8)} ${READING_SCRIPT_FILE}: ${kib(code.length)} raw, ${kib(gzipSync(code, { level: 9 }).length)} gzip`,
     );
@@ -236,7 +236,7 @@ const spread = (values: number[]) =>
   `median ${ms(quantile(values, 0.5))}, 90th percentile ${ms(quantile(values, 0.9))}, worst ${ms(Math.max(...values))}`;
 
 /**
- * Issue #5: the popup with 10,000 records, a search keystroke in the log, and storage per record,
+ * The popup with 10,000 records, a search keystroke in the log, and storage per record,
  * in Chromium with the built extension.
  */
 async function learningLogSpeed(): Promise<void> {
@@ -422,7 +422,7 @@ async function timeTransfer(
   return { ms: elapsed, longestTaskMs, stages };
 }
 
-/** Issue #6: export and import of 100,000 records in Chromium, through the log page. */
+/** Export and import of 100,000 records in Chromium, through the log page. */
 async function transferSpeed(): Promise<void> {
   const count = 100_000;
   console.log(

@@ -12,7 +12,7 @@ const port = Number(process.env.LEARNLOG_DEMO_PORT ?? 5180);
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const server = await startFixtureServer(port);
-// The reference sync server (issue #7): an xAPI LRS and a Learnlog API to try sync against.
+// The reference sync server: an xAPI LRS and a Learnlog API to try sync against.
 resolveProjectAlias();
 const { startSyncServer, DEFAULT_CREDENTIALS } = await import('../tests/support/sync-server.ts');
 const sync = await startSyncServer({ port: port + 1 });

@@ -1,5 +1,5 @@
-import type { ProgressSnapshot } from '@/utils/messages/protocol';
 import { formatCountdown } from '@/utils/duration';
+import { readinessOf, type ResourceTime } from '@/utils/tracking/readiness';
 
 export interface BadgeView {
   text: string;
@@ -13,9 +13,9 @@ export const BADGE_READY_COLOR = '#0b6b2f';
 export const BADGE_READY_TEXT = '✓';
 
 /** The toolbar badge for a resource: whole minutes left, or a distinct "ready" tick. */
-export function badgeFor(snapshot: Pick<ProgressSnapshot, 'spentMs' | 'requiredMs'>): BadgeView {
-  const remainingMs = snapshot.requiredMs - snapshot.spentMs;
-  if (remainingMs <= 0) {
+export function badgeFor(time: ResourceTime): BadgeView {
+  const { ready, remainingMs } = readinessOf(time);
+  if (ready) {
     return {
       text: BADGE_READY_TEXT,
       color: BADGE_READY_COLOR,

@@ -2,7 +2,7 @@
  * The address a resource's progress and records are keyed by. Pages may name a canonical
  * address, but a hostile page could point it at another site to borrow that site's progress,
  * so only a same-origin canonical link is followed. Fragments and known tracking parameters
- * are dropped so that one article is one resource (issue #8: data minimisation).
+ * are dropped so that one article is one resource (data minimisation).
  */
 
 const TRACKING_PARAMETER =

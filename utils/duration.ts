@@ -1,7 +1,7 @@
 /**
  * Duration text → seconds, and seconds → plain-English text for the UI.
  *
- * Policy (documented in the README, "Duration parsing"):
+ * Policy (documented in docs/detection.md, "Duration parsing"):
  * - ISO 8601 durations are strict: a designator is required after every number, `M` before `T`
  *   means months, and years or months are rejected because they have no fixed length
  *   (`P2M` is two months, never two minutes). Weeks and days are fixed (7 × 24 h, 24 h).

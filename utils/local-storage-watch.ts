@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 /**
  * Calls back with the new value of one `storage.local` key, read through `read` (which validates
  * and falls back), whenever it changes; returns the unsubscribe function. Shared by the stores

@@ -2,7 +2,7 @@ import { compareDates } from '@/utils/iso-date';
 import { siteOf, type LearningRecord, type RecordKind } from '@/utils/records';
 
 /**
- * Searching, filtering and sorting the learning log (issue #5). Pure, so the full-page log and
+ * Searching, filtering and sorting the learning log. Pure, so the full-page log and
  * the benchmarks run the same code. With 10,000 records a keystroke must reach its results in
  * 50 ms: the search text of each record is prepared once per change of the records, and sorting
  * is done once per change of the sort, so a keystroke only filters.

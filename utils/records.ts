@@ -3,7 +3,7 @@ import { DurationSourceSchema, RESOURCE_KINDS } from '@/utils/detection/schema';
 import { compareDates, isoDateSchema, localIsoDate } from '@/utils/iso-date';
 
 /**
- * A learning record: the CPD evidence a learner keeps (issue #5). Validated with zod wherever it
+ * A learning record: the CPD evidence a learner keeps. Validated with zod wherever it
  * is created, edited or read back from outside (forms now, imports later), so a bad value is
  * refused with a plain message and nothing is half-saved.
  */
@@ -73,7 +73,7 @@ export const LearningRecordSchema = z.object({
   spentSeconds: z.number().int().nonnegative().optional(),
   statedSeconds: z.number().int().positive().optional(),
   statedSource: DurationSourceSchema.optional(),
-  /** True when recorded before the required time was reached (issue #4). */
+  /** True when recorded before the required time was reached. */
   recordedEarly: z.boolean(),
   /** Recorded from a web page Learnlog timed, or entered by hand (a course, a conference…). */
   origin: z.enum(['page', 'manual']),
@@ -94,7 +94,8 @@ export const LearningRecordSchema = z.object({
 });
 export type LearningRecord = z.infer<typeof LearningRecordSchema>;
 
-export type RecordDraft = Omit<LearningRecord, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+/** A record's content: everything but its identity and timestamps, which `createRecord` adds. */
+export type RecordContent = Omit<LearningRecord, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
 export type RecordResult = { ok: true; record: LearningRecord } | { ok: false; error: string };
 
@@ -129,18 +130,18 @@ function validate(candidate: unknown, now: Date): RecordResult {
 }
 
 /**
- * Builds a validated record from a draft. Refuses dates in the future: evidence is of
+ * Builds a validated record from its content. Refuses dates in the future: evidence is of
  * learning already done.
  */
-export function createRecord(draft: RecordDraft, now: Date, newId: () => string): RecordResult {
+export function createRecord(content: RecordContent, now: Date, newId: () => string): RecordResult {
   const time = now.getTime();
-  return validate({ ...draft, id: newId(), createdAt: time, updatedAt: time }, now);
+  return validate({ ...content, id: newId(), createdAt: time, updatedAt: time }, now);
 }
 
 /** The learner's edit of a record: same id and creation time, a later `updatedAt`. */
 export function editRecord(
   existing: LearningRecord,
-  changes: Partial<RecordDraft>,
+  changes: Partial<RecordContent>,
   now: Date,
 ): RecordResult {
   const merged = {

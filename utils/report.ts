@@ -1,20 +1,32 @@
+import { formatDuration } from '@/utils/duration';
 import { addMonths, addDays, compareDates, formatUkDate } from '@/utils/iso-date';
+import { KIND_LABELS } from '@/utils/kind-labels';
 import {
   currentCycle,
+  describeGoal,
   summariseDays,
   dayTotalsOf,
   type LearningSummary,
 } from '@/utils/profile/goals';
+import { REGULATORS } from '@/utils/profile/regulators';
 import type { LearningRecord } from '@/utils/records';
 import type { ProfileSettings } from '@/utils/settings';
 
 /**
- * The printable CPD report (issue #6): the learner's records for a period, grouped by month,
+ * The printable CPD report: the learner's records for a period, grouped by month,
  * with totals against the cycle goal: what an NMC, HCPC or SSSC reviewer expects to see.
  */
 
 export const REPORT_PERIODS = ['cycle', 'year', 'twelve-months', 'all', 'custom'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+
+export const REPORT_PERIOD_LABELS: Record<ReportPeriod, string> = {
+  cycle: 'This cycle',
+  year: 'This calendar year',
+  'twelve-months': 'The last 12 months',
+  all: 'All records',
+  custom: 'Dates I choose',
+};
 
 export interface ReportRange {
   from: string;
@@ -115,4 +127,61 @@ export function buildReport(
       .map(([id, count]) => ({ id, records: count }))
       .sort((a, b) => b.records - a.records || compareDates(a.id, b.id)),
   };
+}
+
+/** The earliest learning date among `records`, for "All records". */
+export function earliestDate(records: readonly LearningRecord[]): string | undefined {
+  return records.reduce<string | undefined>(
+    (min, record) => (min === undefined || record.date < min ? record.date : min),
+    undefined,
+  );
+}
+
+/** The report for a chosen period: what the report page shows, worked out here. */
+export function reportFor(
+  records: readonly LearningRecord[],
+  profile: ProfileSettings,
+  period: ReportPeriod,
+  custom: ReportRange,
+  today: string,
+): Report {
+  const range = rangeFor(period, profile, today, custom, earliestDate(records));
+  return buildReport(records, profile, range, today);
+}
+
+/** A time on the report: "2 hours 30 minutes", or "none". */
+export const reportTime = (seconds: number) => (seconds === 0 ? 'none' : formatDuration(seconds));
+
+/**
+ * The goal and this cycle's progress in one sentence: "NMC … In the current cycle (1 April 2024
+ * to 31 March 2027): 12 hours, 4 hours participatory — goal not yet met."
+ */
+export function describeCycleProgress(report: Report, profile: ProfileSettings): string {
+  const { cycle } = report;
+  const parts = [reportTime(cycle.cycleSeconds)];
+  if (cycle.targets.participatorySeconds !== undefined)
+    parts.push(`${reportTime(cycle.participatorySeconds)} participatory`);
+  if (cycle.targets.records !== undefined)
+    parts.push(`${cycle.cycleRecords} records (${cycle.plannedRecords} planned)`);
+  const verdict =
+    cycle.goalMet === true
+      ? ' — goal met.'
+      : cycle.goalMet === false
+        ? ' — goal not yet met.'
+        : '.';
+  return `${describeGoal(profile)} In the current cycle (${formatUkDate(cycle.cycle.start)} to ${formatUkDate(cycle.cycle.end)}): ${parts.join(', ')}${verdict}`;
+}
+
+/** One record's facts under its title: date, type, time and how it counts. */
+export function recordFacts(record: LearningRecord, profile: ProfileSettings): string {
+  const facts = [
+    formatUkDate(record.date),
+    record.typeLabel ?? KIND_LABELS[record.kind],
+    formatDuration(record.creditedSeconds),
+  ];
+  if (record.participatory) facts.push('participatory');
+  if (REGULATORS[profile.regulator].asksPlanned)
+    facts.push(record.planned ? 'planned' : 'unplanned');
+  if (record.recordedEarly) facts.push('recorded before the stated duration');
+  return facts.join(' · ');
 }

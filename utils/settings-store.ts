@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { onLocalKeyChanged } from '@/utils/local-storage-watch';
 import { readSettings, SETTINGS_KEY, SettingsSchema, type Settings } from '@/utils/settings';
 

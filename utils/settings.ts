@@ -12,7 +12,7 @@ export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;
 
 export const TrackingSettingsSchema = z.object({
-  /** Seconds without input after which the reader counts as away (issue #4: 15 s to 10 min). */
+  /** Seconds without input after which the reader counts as away (15 s to 10 min). */
   idleSeconds: z
     .number({ error: 'Enter a number of seconds.' })
     .int('Use whole seconds.')
@@ -28,7 +28,7 @@ export const TrackingSettingsSchema = z.object({
   notifyWhenReady: z.boolean(),
 });
 
-/** Who the learner answers to, and the goal for their cycle (issue #5). */
+/** Who the learner answers to, and the goal for their cycle. */
 export const ProfileSettingsSchema = z.object({
   regulator: z.enum(REGULATOR_IDS, { error: 'Choose your regulator or “Other or none”.' }),
   /** The day the current cycle ends: revalidation, renewal, appraisal or anniversary date. */
@@ -50,7 +50,7 @@ export const ProfileSettingsSchema = z.object({
 });
 
 /**
- * Who the learner is in xAPI statements (issue #6 export, issue #7 sync): an email address or an
+ * Who the learner is in xAPI statements (exports and sync): an email address or an
  * account on their organisation's system. Never sent anywhere unless the learner exports or
  * turns sync on.
  */
@@ -97,7 +97,7 @@ type Stored = Record<string, unknown>;
 
 /** Step `n` turns version n settings into version n + 1. */
 const MIGRATIONS: Record<number, (old: Stored) => Stored> = {
-  // Version 2 added the learner's profile and goal (issue #5) and xAPI identity (issue #6).
+  // Version 2 added the learner's profile and goal and xAPI identity.
   1: (old) => ({
     ...old,
     version: 2,
@@ -150,10 +150,10 @@ export function readSettings(stored: unknown): Settings {
   };
 }
 
-/** Required milliseconds for a resource, after the learner's percentage. */
-export function requiredMsFor(requiredSeconds: number, settings: Settings): number {
+/** The time required before recording: the resource's duration × the learner's percentage. */
+export function requiredMsFor(durationSeconds: number, settings: Settings): number {
   return Math.max(
     1_000,
-    Math.round((requiredSeconds * settings.tracking.requiredPercent) / 100) * 1000,
+    Math.round((durationSeconds * settings.tracking.requiredPercent) / 100) * 1000,
   );
 }

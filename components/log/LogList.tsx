@@ -1,9 +1,9 @@
 import { createVirtualizer } from '@tanstack/solid-virtual';
 import { createEffect, For, on, Show } from 'solid-js';
-import { RecordSummaryLine } from '@/components/RecordSummaryLine';
+import { RecordSummaryLine } from '@/components/records/RecordSummaryLine';
 import { standardLabel } from '@/utils/profile/regulators';
 import { siteOf, type LearningRecord } from '@/utils/records';
-import type { RecordSyncView } from '@/utils/sync/record-state';
+import type { RecordSyncView } from '@/utils/sync/status-text';
 
 /**
  * The log's records as a virtualised list (@tanstack/solid-virtual): only the rows in view (and a
@@ -16,7 +16,7 @@ export function LogList(props: {
   scrollResetKey: string;
   onEdit: (record: LearningRecord, opener: HTMLElement) => void;
   onDelete: (record: LearningRecord) => void;
-  /** The record's sync state (issue #7); nothing is shown while sync is off. */
+  /** The record's sync state; nothing is shown while sync is off. */
   syncViewOf: (record: LearningRecord) => RecordSyncView | undefined;
 }) {
   let scroller!: HTMLDivElement;

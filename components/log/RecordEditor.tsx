@@ -1,17 +1,17 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import {
-  blankFieldValues,
-  draftFields,
-  RecordFields,
-  valuesFromRecord,
-  type RecordFieldValues,
-} from '@/components/RecordFields';
+import { RecordFields } from '@/components/records/RecordFields';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { addRecord, saveEdit } from '@/utils/db/records-store';
-import { requestSync } from '@/utils/sync/request-sync';
+import { requestSync } from '@/utils/sync/page-requests';
 import { localIsoDate } from '@/utils/iso-date';
 import type { Regulator } from '@/utils/profile/regulators';
+import {
+  blankFormValues,
+  contentFromForm,
+  formValuesFromRecord,
+  type RecordFormValues,
+} from '@/utils/record-form';
 import { createRecord, type LearningRecord } from '@/utils/records';
 
 /**
@@ -28,8 +28,8 @@ export function RecordEditor(props: {
   const today = localIsoDate(new Date());
   // eslint-disable-next-line solid/reactivity -- the form takes a copy once and then owns it
   const editing = props.record;
-  const [values, setValues] = createStore<RecordFieldValues>(
-    editing ? valuesFromRecord(editing) : blankFieldValues(today),
+  const [values, setValues] = createStore<RecordFormValues>(
+    editing ? formValuesFromRecord(editing) : blankFormValues(today),
   );
   const [error, setError] = createSignal('');
   let dialog!: HTMLDialogElement;
@@ -39,7 +39,7 @@ export function RecordEditor(props: {
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     setError('');
-    const fields = draftFields(values);
+    const fields = contentFromForm(values);
     try {
       if (editing) {
         // A page record keeps the address Learnlog timed; a manual entry's can be changed or cleared.

@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { createSignal, onMount, Show } from 'solid-js';
 import type { Settings } from '@/utils/settings';
 import { saveSettingsSection } from '@/utils/settings-store';
@@ -5,8 +6,8 @@ import { planExport, recordsToExport, type ExportFormat } from '@/utils/export/e
 import type { LearningRecord } from '@/utils/records';
 import { buildExport, runImport, saveFile } from '@/utils/transfer/client';
 import type { ImportReply } from '@/utils/transfer/protocol';
-import { requestSync } from '@/utils/sync/request-sync';
-import { RadioChoices } from '@/components/RadioChoices';
+import { requestSync } from '@/utils/sync/page-requests';
+import { RadioChoices } from '@/components/ui/RadioChoices';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV spreadsheet',
@@ -15,7 +16,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
 };
 
 /**
- * Export (CSV, JSON backup, xAPI, printable report) and import (issue #6), for all records or
+ * Export (CSV, JSON backup, xAPI, printable report) and import, for all records or
  * the ones the log shows. The work runs in a worker; progress and results are announced.
  */
 export function TransferPanel(props: {

@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { badgeFor } from '@/utils/badge';
 import type { ProgressSnapshot } from '@/utils/messages/protocol';
 

@@ -1,3 +1,4 @@
+import { browser, defineBackground } from '#imports';
 import { clearBadge, showProgressBadge } from '@/entrypoints/background/badge';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { handleReadingPort } from '@/entrypoints/background/reading-port';

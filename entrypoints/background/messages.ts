@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import type { ProgressManager } from '@/entrypoints/background/progress';
 import type { SyncEngine } from '@/utils/sync/engine';
 import { getTabResource } from '@/entrypoints/background/tab-state';

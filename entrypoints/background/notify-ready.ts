@@ -1,9 +1,10 @@
-import type { ResourceProgress } from '@/utils/db/progress';
+import { browser } from '#imports';
+import type { ResourceProgress } from '@/utils/db/tables';
 import type { Settings } from '@/utils/settings';
 
 /**
  * "Ready to record" notification: only when the learner turned it on in the settings and granted
- * the optional `notifications` permission there (least privilege, issue #8).
+ * the optional `notifications` permission there (least privilege).
  */
 export async function notifyReady(progress: ResourceProgress, settings: Settings): Promise<void> {
   if (!settings.tracking.notifyWhenReady) return;

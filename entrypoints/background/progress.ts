@@ -1,14 +1,12 @@
 import { getTabResource, setTabResource } from '@/entrypoints/background/tab-state';
 import type { LearnlogDatabase } from '@/utils/db/database';
-import {
-  addSpentTime,
-  toSnapshot,
-  upsertDetectedResource,
-  type ResourceProgress,
-} from '@/utils/db/progress';
+import { addSpentTime, upsertDetectedResource } from '@/utils/db/resources-store';
+import type { ResourceProgress } from '@/utils/db/tables';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type { ProgressSnapshot } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings';
+import { becameReady } from '@/utils/tracking/readiness';
+import { snapshotFor } from '@/utils/tracking/snapshot';
 
 /** Slack for message latency when bounding a report by the wall time since the last one. */
 const REPORT_SLACK_MS = 1_000;
@@ -36,7 +34,7 @@ export function createProgressManager({
       const settings = await getSettings();
       const progress = await upsertDetectedResource(db, detection, now());
       await setTabResource(tabId, { url: progress.url, lastReportAt: now() });
-      const snapshot = toSnapshot(progress, settings);
+      const snapshot = snapshotFor(progress, settings);
       await showBadge(tabId, snapshot);
       return snapshot;
     },
@@ -56,17 +54,15 @@ export function createProgressManager({
       const settings = await getSettings();
       const result = await addSpentTime(db, url, bounded, at);
       if (!result) return null;
-      const snapshot = toSnapshot(result.progress, settings);
-      const wasReady = snapshot.spentMs - result.creditedMs >= snapshot.requiredMs;
+      const snapshot = snapshotFor(result.progress, settings);
       await showBadge(tabId, snapshot);
-      if (!wasReady && snapshot.spentMs >= snapshot.requiredMs)
-        await notifyReady(result.progress, settings);
+      if (becameReady(snapshot, result.addedMs)) await notifyReady(result.progress, settings);
       return snapshot;
     },
 
     /**
      * The tab's reading port closed while the page said it was counting (a tab closed in
-     * Firefox, whose last report may be lost): credit the promised stretch, less anything a
+     * Firefox, whose last report may be lost): count the promised stretch, less anything a
      * report already covered.
      */
     async portClosedWhileCounting(url: string, from: number, to: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import type { ProgressManager } from '@/entrypoints/background/progress';
 import { getTabResource } from '@/entrypoints/background/tab-state';
 import { CountingHintSchema } from '@/utils/messages/protocol';
@@ -9,7 +10,7 @@ type ReadingPort = ReturnType<typeof browser.runtime.connect>;
 /**
  * One reading port per content-script session (see READING_PORT). It carries only counting
  * hints, validated like every message; when it closes while the page was counting, the promised
- * stretch is credited. State lives in this closure: the worker stays awake while a page is
+ * stretch is counted. State lives in this closure: the worker stays awake while a page is
  * counting, because counting pages report every few seconds.
  */
 export function handleReadingPort(

@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import {
   planReadingScript,
   type ReadingScriptPlan,
@@ -7,7 +8,7 @@ import { READING_SCRIPT_FILE, READING_SCRIPT_ID } from '@/utils/site-access/read
 
 /**
  * Keeps the one registered reading script equal to what the learner chose and the browser
- * granted (issue #8). Registered scripts persist across sessions, but the browser drops them
+ * granted. Registered scripts persist across sessions, but the browser drops them
  * when the extension is updated and keeps them when a permission is taken back, so this runs
  * whenever the worker starts, on install and update, and whenever the choice or a permission
  * changes. Calls are queued: two quick changes never register twice.

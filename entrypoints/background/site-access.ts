@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { clearBadge } from '@/entrypoints/background/badge';
 import {
   createReadingScriptManager,
@@ -11,10 +12,10 @@ import {
   loadSiteAccess,
   onSiteAccessChanged,
   siteGranted,
-} from '@/utils/site-access/store';
+} from '@/utils/site-access/site-access-store';
 
 /**
- * Where Learnlog watches (issue #8): keeps the reading script's registration in line with the
+ * Where Learnlog watches: keeps the reading script's registration in line with the
  * learner's choice and the browser's grants, opens the first-run page on installation, and
  * lets go of tabs the learner has just stopped watching (their badge goes; their reports are
  * refused by `isWatchedPage` from then on).

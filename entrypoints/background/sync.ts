@@ -1,9 +1,10 @@
+import { browser } from '#imports';
 import { getDatabase } from '@/utils/db/database';
-import { loadStoredSyncConfig } from '@/utils/db/sync-config';
+import { loadSyncConfig } from '@/utils/sync/store/sync-config-store';
 import { actorFrom } from '@/utils/export/xapi';
 import { loadSettings } from '@/utils/settings-store';
 import { createSyncEngine, type SyncEngine } from '@/utils/sync/engine';
-import { readSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '@/utils/sync/status';
+import { loadSyncStatus, saveSyncStatus } from '@/utils/sync/store/sync-status-store';
 
 /**
  * Alarms wake a stopped service worker: one to retry after a failure, one every few minutes to
@@ -13,7 +14,7 @@ const RETRY_ALARM = 'learnlog-sync-retry';
 const PERIODIC_ALARM = 'learnlog-sync';
 const PERIOD_MINUTES = 5;
 
-/** Wires the sync engine (issue #7) to the browser: fetch, storage, alarms, permissions. */
+/** Wires the sync engine to the browser: fetch, storage, alarms, permissions. */
 export function startSync(): SyncEngine {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -22,11 +23,10 @@ export function startSync(): SyncEngine {
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
     random: Math.random,
-    loadConfig: () => loadStoredSyncConfig(getDatabase()),
+    loadConfig: () => loadSyncConfig(getDatabase()),
     loadActor: async () => actorFrom((await loadSettings()).identity),
-    loadStatus: async () =>
-      readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]),
-    saveStatus: (status: SyncStatus) => browser.storage.local.set({ [SYNC_STATUS_KEY]: status }),
+    loadStatus: loadSyncStatus,
+    saveStatus: saveSyncStatus,
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     scheduleRetry(at) {
       clearTimeout(retryTimer);

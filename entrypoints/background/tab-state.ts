@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 /**
  * Which resource each tab shows, and when it last reported. Kept in `storage.session`, not in
  * memory: the MV3 service worker is stopped after ~30 s idle and must lose nothing.

@@ -1,98 +1,24 @@
-import {
-  createEffect,
-  createMemo,
-  createResource,
-  createSignal,
-  on,
-  onCleanup,
-  onMount,
-  Show,
-} from 'solid-js';
-import { createStore } from 'solid-js/store';
-import { GoalSummary } from '@/components/GoalSummary';
+import { browser } from '#imports';
+import { createSignal, onMount, Show } from 'solid-js';
 import { LogFilters } from '@/components/log/LogFilters';
 import { LogList } from '@/components/log/LogList';
 import { RecordEditor } from '@/components/log/RecordEditor';
 import { TransferPanel } from '@/components/log/TransferPanel';
-import { getDatabase } from '@/utils/db/database';
-import { repairDayTotals } from '@/utils/db/day-totals';
-import { deleteRecord, undoDelete } from '@/utils/db/records-store';
+import { GoalSummary } from '@/components/records/GoalSummary';
+import { SyncStatusNotice } from '@/components/sync/SyncStatusNotice';
+import { createLogData } from '@/entrypoints/log/log-data';
 import { formatDuration } from '@/utils/duration';
-import { localIsoDate } from '@/utils/iso-date';
-import { createLiveQuery } from '@/utils/live-query';
-import {
-  EMPTY_FILTER,
-  facetsOf,
-  filterRecords,
-  indexRecords,
-  sortRecords,
-  type LogFilter,
-  type LogSort,
-} from '@/utils/log-filter';
-import { summariseLearning } from '@/utils/profile/goals';
 import { REGULATORS } from '@/utils/profile/regulators';
 import type { LearningRecord } from '@/utils/records';
-import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
-import { requestSync } from '@/utils/sync/request-sync';
-import { recordSyncView } from '@/utils/sync/record-state';
-import { SyncStatusNotice } from '@/components/SyncStatusNotice';
-import { createSyncStatus } from '@/components/sync-status-signal';
-import type { RecordSyncState } from '@/utils/db/outbox';
 
 type Editing = { record?: LearningRecord; opener?: HTMLElement } | undefined;
 
-/** The full-page learning log (issue #5): goal, search, filters, sorting, edit, delete with undo. */
+/**
+ * The full-page learning log: goal, search, filters, sorting, edit, delete with undo. Its data
+ * comes from `log-data.ts`; this file lays it out and keeps the keyboard focus where it belongs.
+ */
 export default function App() {
-  const db = getDatabase();
-  const today = localIsoDate(new Date());
-  const [settings, { mutate: setSettings }] = createResource(loadSettings);
-  onCleanup(onSettingsChanged(setSettings));
-  // Every record, deleted ones included (a full backup keeps them); the log shows live ones.
-  const everyRecord = createLiveQuery(
-    () => db,
-    (database) => database.records.toArray(),
-    undefined,
-  );
-  const records = createMemo(() => everyRecord()?.filter((record) => !record.deletedAt));
-
-  // The popup's totals come from the day-totals table; the log holds every record, so it checks
-  // them and rebuilds the table if they ever disagree.
-  createEffect(
-    on(records, (all) => {
-      if (all) void repairDayTotals(db, all).catch(() => undefined);
-    }),
-  );
-
-  // Each record's sync state (issue #7): waiting in the outbox, synced, or refused and why.
-  const syncStatus = createSyncStatus();
-  const queuedIds = createLiveQuery(
-    () => db,
-    async (database) => new Set(await database.outbox.toCollection().primaryKeys()),
-    new Set<string>(),
-  );
-  const syncStates = createLiveQuery(
-    () => db,
-    async (database) =>
-      new Map((await database.syncStates.toArray()).map((state) => [state.recordId, state])),
-    new Map<string, RecordSyncState>(),
-  );
-  const syncViewOf = (record: LearningRecord) =>
-    recordSyncView(record, queuedIds().has(record.id), syncStates().get(record.id), syncStatus());
-
-  const [filter, setFilter] = createStore<LogFilter>({ ...EMPTY_FILTER });
-  const [sort, setSort] = createSignal<LogSort>('newest');
-  const indexed = createMemo(() => indexRecords(records() ?? []));
-  const sorted = createMemo(() => sortRecords(indexed(), sort()));
-  const results = createMemo(() => filterRecords(sorted(), { ...filter }));
-  const facets = createMemo(() => facetsOf(indexed()));
-  const summary = createMemo(() => {
-    const current = settings();
-    const all = records();
-    return current && all ? summariseLearning(all, current.profile, today) : undefined;
-  });
-  const resultSeconds = createMemo(() =>
-    results().reduce((sum, record) => sum + record.creditedSeconds, 0),
-  );
+  const log = createLogData();
 
   // The popup's "Export" opens the log at #export: the export section takes the focus.
   const openedForExport = location.hash === '#export';
@@ -118,8 +44,7 @@ export default function App() {
   }
 
   async function remove(record: LearningRecord) {
-    await deleteRecord(db, record.id, Date.now());
-    requestSync();
+    await log.remove(record);
     setDeleted(record);
     setMessage('');
     // The row is gone; focus goes to "Undo" so a keyboard user is not left on the page's body.
@@ -129,8 +54,7 @@ export default function App() {
   async function undo() {
     const record = deleted();
     if (!record) return;
-    await undoDelete(db, record.id, Date.now());
-    requestSync();
+    await log.undo(record);
     setDeleted(undefined);
     setMessage(`Restored “${record.title}”.`);
     // "Undo" has gone; focus goes to the message so keyboard and screen reader users hear it.
@@ -162,29 +86,29 @@ export default function App() {
           </button>
         </div>
       </header>
-      <Show when={summary()}>
+      <Show when={log.summary()}>
         {(current) => (
           <section class="card" aria-labelledby="goal-heading">
             <h2 id="goal-heading">Your progress</h2>
-            <GoalSummary summary={current()} profile={settings()!.profile} />
+            <GoalSummary summary={current()} profile={log.settings()!.profile} />
           </section>
         )}
       </Show>
-      <SyncStatusNotice db={db} status={syncStatus()} problemsOnly />
+      <SyncStatusNotice db={log.db} status={log.syncStatus()} problemsOnly />
       <h2 class="log-records-heading">Your records</h2>
       <LogFilters
-        filter={filter}
-        setFilter={setFilter}
-        sort={sort()}
-        setSort={setSort}
-        facets={facets()}
+        filter={log.filter}
+        setFilter={log.setFilter}
+        sort={log.sort()}
+        setSort={log.setSort}
+        facets={log.facets()}
       />
       <p class="log-status" role="status" data-testid="log-status">
-        {records() === undefined
+        {log.records() === undefined
           ? 'Loading your learning log…'
-          : results().length === indexed().length
-            ? `${count(results().length)} ${results().length === 1 ? 'record' : 'records'}, ${formatDuration(resultSeconds())} in all`
-            : `Showing ${count(results().length)} of ${count(indexed().length)} records, ${formatDuration(resultSeconds())} in all`}
+          : log.results().length === log.indexed().length
+            ? `${count(log.results().length)} ${log.results().length === 1 ? 'record' : 'records'}, ${formatDuration(log.resultSeconds())} in all`
+            : `Showing ${count(log.results().length)} of ${count(log.indexed().length)} records, ${formatDuration(log.resultSeconds())} in all`}
       </p>
       <Show when={message()}>
         <p
@@ -198,11 +122,11 @@ export default function App() {
         </p>
       </Show>
       <Show
-        when={results().length > 0}
+        when={log.results().length > 0}
         fallback={
-          <Show when={records() !== undefined}>
+          <Show when={log.records() !== undefined}>
             <p class="muted" data-testid="log-empty">
-              {indexed().length === 0
+              {log.indexed().length === 0
                 ? 'No learning recorded yet. Records you make from the toolbar popup, and learning you add here, appear in this log.'
                 : 'No records match your search and filters.'}
             </p>
@@ -210,21 +134,21 @@ export default function App() {
         }
       >
         <LogList
-          records={results()}
-          scrollResetKey={JSON.stringify({ ...filter, sort: sort() })}
+          records={log.results()}
+          scrollResetKey={JSON.stringify({ ...log.filter, sort: log.sort() })}
           onEdit={(record, opener) => setEditing({ record, opener })}
           onDelete={(record) => void remove(record)}
-          syncViewOf={syncViewOf}
+          syncViewOf={log.syncViewOf}
         />
       </Show>
-      <Show when={settings()}>
+      <Show when={log.settings()}>
         {(current) => (
           <TransferPanel
             settings={current()}
-            allRecords={() => everyRecord() ?? []}
-            shownRecords={results}
-            totalCount={indexed().length}
-            filtered={results().length !== indexed().length}
+            allRecords={() => log.everyRecord() ?? []}
+            shownRecords={log.results}
+            totalCount={log.indexed().length}
+            filtered={log.results().length !== log.indexed().length}
             focusOnOpen={openedForExport}
           />
         )}
@@ -256,10 +180,10 @@ export default function App() {
           </div>
         )}
       </Show>
-      <Show when={editing() && settings()}>
+      <Show when={editing() && log.settings()}>
         <RecordEditor
-          db={db}
-          regulator={REGULATORS[settings()!.profile.regulator]}
+          db={log.db}
+          regulator={REGULATORS[log.settings()!.profile.regulator]}
           {...(editing()?.record ? { record: editing()!.record! } : {})}
           onClose={closeEditor}
         />

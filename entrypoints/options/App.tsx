@@ -1,16 +1,18 @@
+import { browser } from '#imports';
 import { createResource, Show } from 'solid-js';
-import { IdentitySettingsForm } from '@/components/IdentitySettingsForm';
-import { ProfileSettingsForm } from '@/components/ProfileSettingsForm';
-import { TrackingSettingsForm } from '@/components/TrackingSettingsForm';
+import { IdentitySettingsForm } from '@/components/settings/IdentitySettingsForm';
+import { ProfileSettingsForm } from '@/components/settings/ProfileSettingsForm';
+import { TrackingSettingsForm } from '@/components/settings/TrackingSettingsForm';
 import { loadSettings } from '@/utils/settings-store';
-import { SyncSettingsForm } from '@/components/SyncSettingsForm';
-import { SiteAccessSettings } from '@/components/SiteAccessSettings';
-import { loadSyncConfig } from '@/utils/sync/sync-store';
+import { SyncSettingsForm } from '@/components/settings/SyncSettingsForm';
+import { SiteAccessSettings } from '@/components/settings/SiteAccessSettings';
+import { getDatabase } from '@/utils/db/database';
+import { loadSyncConfig } from '@/utils/sync/store/sync-config-store';
 
 export default function App() {
   const [settings] = createResource(async () => ({
     ...(await loadSettings()),
-    sync: await loadSyncConfig(),
+    sync: await loadSyncConfig(getDatabase()),
   }));
   return (
     <main class="page">

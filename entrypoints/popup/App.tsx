@@ -1,7 +1,8 @@
+import { browser } from '#imports';
 import { createResource, lazy, onCleanup, Show } from 'solid-js';
-import { CurrentResource } from '@/components/CurrentResource';
-import { RecentLearning } from '@/components/RecentLearning';
-import { createSyncStatus } from '@/components/sync-status-signal';
+import { CurrentResource } from '@/components/popup/CurrentResource';
+import { RecentLearning } from '@/components/popup/RecentLearning';
+import { createSyncStatus } from '@/components/sync/sync-status-signal';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
 import { createLiveQuery } from '@/utils/live-query';
@@ -12,11 +13,11 @@ import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 
 /**
  * Loaded after the page's own content: the learner opens the popup mostly to see their
- * progress, and its site controls must not slow that (issue #5's 150 ms target).
+ * progress, and its site controls must not slow that (the 150 ms target).
  */
-const SiteControl = lazy(() => import('@/components/SiteControl'));
+const SiteControl = lazy(() => import('@/components/popup/SiteControl'));
 /** Loaded only when sync is on: most learners never sync, and the popup must open fast. */
-const SyncStatusNotice = lazy(() => import('@/components/SyncStatusNotice'));
+const SyncStatusNotice = lazy(() => import('@/components/sync/SyncStatusNotice'));
 
 export default function App() {
   const db = getDatabase();
@@ -85,7 +86,7 @@ export default function App() {
         {(current) => (
           <CurrentResource
             progress={current()}
-            requiredMs={requiredMsFor(current().requiredSeconds, settings()!)}
+            requiredMs={requiredMsFor(current().durationSeconds, settings()!)}
             regulator={REGULATORS[settings()!.profile.regulator]}
             db={db}
           />

@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 /**
  * The tab the popup speaks about: the active tab of the window it was opened from, or the tab
  * named by `?tab=` when the popup is opened as a page (a pop-out window, or the e2e harness).

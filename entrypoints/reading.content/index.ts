@@ -1,3 +1,4 @@
+import { browser, defineContentScript } from '#imports';
 import { watchPresence } from '@/entrypoints/reading.content/attention';
 import { watchForLateContent } from '@/entrypoints/reading.content/late-content';
 import {
@@ -13,7 +14,7 @@ const LATE_CONTENT_MS = 15_000;
 const QUIET_MS = 750;
 
 export default defineContentScript({
-  // Issue #8: not in the manifest's content_scripts. The background registers this script for
+  // Not in the manifest's content_scripts. The background registers this script for
   // the sites the learner chose (scripting.registerContentScripts) and the popup injects it into
   // the page in front when a site is turned on. These narrow patterns, the known learning
   // sites, become the only install-time host permissions.
@@ -24,7 +25,7 @@ export default defineContentScript({
   // in-world event; no window.postMessage tells the page that Learnlog is there.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // Private windows are not watched (issue #8): nothing is detected, counted or sent. The
+    // Private windows are not watched: nothing is detected, counted or sent. The
     // background also ignores any message from a private tab.
     if (browser.extension.inIncognitoContext) return;
     let session: ReadingSession | undefined;

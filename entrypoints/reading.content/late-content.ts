@@ -2,7 +2,7 @@
  * Pages that render their content after load (single-page apps, lazy article bodies) are looked
  * at again: while the DOM keeps changing, `onQuiet` runs once it has been quiet for `quietMs`.
  * The watch ends by itself after `maxMs`, or when `stop()` is called, so a page that never becomes
- * a learning resource is left with no observer or timer running (issue #3).
+ * a learning resource is left with no observer or timer running.
  */
 export interface LateContentOptions {
   target: Node;

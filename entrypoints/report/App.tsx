@@ -1,26 +1,24 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { getDatabase } from '@/utils/db/database';
 import { liveRecords } from '@/utils/db/records-store';
-import { formatDuration } from '@/utils/duration';
 import { formatUkDate, localIsoDate } from '@/utils/iso-date';
-import { KIND_LABELS } from '@/utils/kind-labels';
 import { createLiveQuery } from '@/utils/live-query';
-import { describeGoal } from '@/utils/profile/goals';
 import { REGULATORS, standardLabel } from '@/utils/profile/regulators';
-import { buildReport, rangeFor, REPORT_PERIODS, type ReportPeriod } from '@/utils/report';
+import {
+  describeCycleProgress,
+  recordFacts,
+  REPORT_PERIOD_LABELS,
+  REPORT_PERIODS,
+  reportFor,
+  reportTime,
+  type ReportPeriod,
+} from '@/utils/report';
 import { loadSettings } from '@/utils/settings-store';
 
-const PERIOD_LABELS: Record<ReportPeriod, string> = {
-  cycle: 'This cycle',
-  year: 'This calendar year',
-  'twelve-months': 'The last 12 months',
-  all: 'All records',
-  custom: 'Dates I choose',
-};
-
-const hours = (seconds: number) => (seconds === 0 ? 'none' : formatDuration(seconds));
-
-/** The printable CPD report (issue #6): print it, or save it as a PDF from the print dialogue. */
+/**
+ * The printable CPD report: print it, or save it as a PDF from the print dialogue. What it says
+ * is worked out in utils/report.ts; this page lays it out.
+ */
 export default function App() {
   const db = getDatabase();
   const today = localIsoDate(new Date());
@@ -38,12 +36,7 @@ export default function App() {
     const current = settings();
     const all = records();
     if (!current || !all) return undefined;
-    const earliest = all.reduce<string | undefined>(
-      (min, record) => (min === undefined || record.date < min ? record.date : min),
-      undefined,
-    );
-    const range = rangeFor(period(), current.profile, today, { from: from(), to: to() }, earliest);
-    return buildReport(all, current.profile, range, today);
+    return reportFor(all, current.profile, period(), { from: from(), to: to() }, today);
   });
 
   return (
@@ -57,7 +50,7 @@ export default function App() {
             onChange={(e) => setPeriod(e.currentTarget.value as ReportPeriod)}
           >
             <For each={REPORT_PERIODS}>
-              {(option) => <option value={option}>{PERIOD_LABELS[option]}</option>}
+              {(option) => <option value={option}>{REPORT_PERIOD_LABELS[option]}</option>}
             </For>
           </select>
         </div>
@@ -112,11 +105,11 @@ export default function App() {
                   </tr>
                   <tr>
                     <th scope="row">CPD time</th>
-                    <td>{hours(current().seconds)}</td>
+                    <td>{reportTime(current().seconds)}</td>
                   </tr>
                   <tr>
                     <th scope="row">Participatory time</th>
-                    <td>{hours(current().participatorySeconds)}</td>
+                    <td>{reportTime(current().participatorySeconds)}</td>
                   </tr>
                   <Show when={regulator().asksPlanned}>
                     <tr>
@@ -128,27 +121,10 @@ export default function App() {
               </table>
               <p data-testid="report-goal">
                 <strong>Goal: </strong>
-                {describeGoal(profile())} In the current cycle (
-                {formatUkDate(current().cycle.cycle.start)} to{' '}
-                {formatUkDate(current().cycle.cycle.end)}): {hours(current().cycle.cycleSeconds)}
-                {current().cycle.targets.participatorySeconds !== undefined
-                  ? `, ${hours(current().cycle.participatorySeconds)} participatory`
-                  : ''}
-                {current().cycle.targets.records !== undefined
-                  ? `, ${current().cycle.cycleRecords} records (${current().cycle.plannedRecords} planned)`
-                  : ''}
-                {current().cycle.goalMet === true
-                  ? ' — goal met.'
-                  : current().cycle.goalMet === false
-                    ? ' — goal not yet met.'
-                    : '.'}
+                {describeCycleProgress(current(), profile())}
               </p>
               <Show when={current().standards.length > 0}>
-                <h2>
-                  {regulator().standardsName === 'Standards'
-                    ? 'Standards'
-                    : regulator().standardsName}
-                </h2>
+                <h2>{regulator().standardsName}</h2>
                 <ul>
                   <For each={current().standards}>
                     {(standard) => (
@@ -169,24 +145,13 @@ export default function App() {
                   {(month) => (
                     <section>
                       <h3 class="report__month">
-                        {month.label} · {hours(month.seconds)}
+                        {month.label} · {reportTime(month.seconds)}
                       </h3>
                       <For each={month.records}>
                         {(record) => (
                           <div class="report__record" data-testid="report-record">
                             <h4 dir="auto">{record.title}</h4>
-                            <div class="muted">
-                              {formatUkDate(record.date)} ·{' '}
-                              {record.typeLabel ?? KIND_LABELS[record.kind]} ·{' '}
-                              {formatDuration(record.creditedSeconds)}
-                              {record.participatory ? ' · participatory' : ''}
-                              {regulator().asksPlanned
-                                ? record.planned
-                                  ? ' · planned'
-                                  : ' · unplanned'
-                                : ''}
-                              {record.recordedEarly ? ' · recorded before the stated duration' : ''}
-                            </div>
+                            <div class="muted">{recordFacts(record, profile())}</div>
                             <dl>
                               <Show when={record.whatLearned}>
                                 <dt>What I learned</dt>

@@ -1,9 +1,10 @@
+import { browser } from '#imports';
 import { Show } from 'solid-js';
-import { KnownSitesList } from '@/components/KnownSitesList';
-import { WatchModeChoice } from '@/components/WatchModeChoice';
-import { createSiteAccessView } from '@/components/site-access-signal';
+import { KnownSitesList } from '@/components/site-access/KnownSitesList';
+import { WatchModeChoice } from '@/components/site-access/WatchModeChoice';
+import { createSiteAccessView } from '@/components/site-access/site-access-signal';
 
-/** Opened once, on installation (issue #8): where may Learnlog look for learning? */
+/** Opened once, on installation: where may Learnlog look for learning? */
 export default function App() {
   const view = createSiteAccessView();
   return (

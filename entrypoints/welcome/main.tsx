@@ -1,5 +1,5 @@
 import { render } from 'solid-js/web';
 import App from '@/entrypoints/welcome/App';
-import '@/components/base.css';
+import '@/components/ui/base.css';
 
 render(() => <App />, document.getElementById('root')!);

@@ -7,7 +7,7 @@ import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-serv
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
 
 /**
- * Reading time you can trust (issue #4), in the built extension in both browsers:
+ * Reading time you can trust, in the built extension in both browsers:
  * 1. the idle threshold is set on the settings page (bad input refused in plain words);
  * 2. about two and a half minutes of scripted reading (two minutes of it counted) — tab switches, minimise and restore, an idle stretch,
  *    audio playing without input, a reload and a second window on the same page — against a
@@ -206,7 +206,7 @@ async function measureAgainstGroundTruth(
 
 /**
  * A page that lies about its visibility and focus in its own scripts, floods synthetic input,
- * scrolls itself and navigates in a loop (issue #4, "Bad input"): with no real input, time stops
+ * scrolls itself and navigates in a loop: with no real input, time stops
  * at the idle threshold after arrival; hidden, it stops at once; and the content script still
  * answers real input afterwards.
  */

@@ -8,7 +8,7 @@ import {
 import { KNOWN_MISSES } from '@/tests/unit/corpus/known-misses';
 import { ResourceDetectionSchema } from '@/utils/detection/schema';
 
-/** The extension's detection on every real corpus page, in real Chromium (issue #3). */
+/** The extension's detection on every real corpus page, in real Chromium. */
 if (!corpusAvailable) console.warn(CORPUS_MISSING);
 
 describe.runIf(corpusAvailable)('detection on the real-page corpus (Chromium)', () => {

@@ -13,7 +13,7 @@ import { makeRecords } from '@/tests/support/make-records';
 import { StatementRule } from '@/tests/support/xapi-rules';
 
 /**
- * Export and import (issue #6) in the BUILT extension: in Chromium, files are downloaded to a
+ * Export and import in the BUILT extension: in Chromium, files are downloaded to a
  * folder the test reads, then imported into a fresh browser profile; in Firefox, files written
  * by the test are imported through the worker.
  */

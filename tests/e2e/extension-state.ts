@@ -11,7 +11,7 @@ export interface StoredResource {
   title: string;
   kind: string;
   typeLabel?: string;
-  requiredSeconds: number;
+  durationSeconds: number;
   spentMs: number;
   stated?: { seconds: number; source: string; raw: string };
 }

@@ -16,7 +16,7 @@ import {
 } from '@/tests/e2e/extension-state';
 
 /**
- * The first complete path through the product (issue #2), in the BUILT extension, in Debian's
+ * The first complete path through the product, in the BUILT extension, in Debian's
  * Chromium and Firefox ESR: detect, track (visible and focused only), show, record, review.
  * Fixture pages state short durations ("Duration 10 secs") so no test-only code is needed.
  */
@@ -80,7 +80,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
       title: 'Supporting people through change',
       kind: 'blog',
       typeLabel: 'Blog',
-      requiredSeconds: 300,
+      durationSeconds: 300,
       stated: { seconds: 300, source: 'label-pair', raw: '5 mins' },
     });
     expect(
@@ -111,7 +111,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     });
     expect(resource).toMatchObject({
       kind: 'article',
-      requiredSeconds: 480,
+      durationSeconds: 480,
       stated: { raw: '8 min read' },
     });
     await page.close();
@@ -125,7 +125,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     expect(first).toMatchObject({
       title: 'First lesson: safe handovers',
       kind: 'course',
-      requiredSeconds: 10,
+      durationSeconds: 10,
     });
     await page.evaluate(() =>
       (window as unknown as { goToSecondLesson(): void }).goToSecondLesson(),
@@ -133,7 +133,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     const second = await waitFor(() => resourceFor(control, `${url}?lesson=second`), Boolean, {
       what: 'the next lesson',
     });
-    expect(second).toMatchObject({ title: 'Second lesson: escalation', requiredSeconds: 20 });
+    expect(second).toMatchObject({ title: 'Second lesson: escalation', durationSeconds: 20 });
     await page.close();
   });
 

@@ -55,7 +55,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Where the harness lets the extension watch before a test starts (issue #8). */
+/** Where the harness lets the extension watch before a test starts. */
 export type SiteAccessSetUp =
   /** As a learner would: the first-run page's "Detect learning on all sites", allowed. */
   | 'all-sites'

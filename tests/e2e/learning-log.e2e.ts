@@ -15,7 +15,7 @@ import {
 import { makeRecords } from '@/tests/support/make-records';
 
 /**
- * The learning log (issue #5) in the BUILT extension: the learner's profile and goal, the popup's
+ * The learning log in the BUILT extension: the learner's profile and goal, the popup's
  * CPD reflection (kept when the popup closes), manual entries by keyboard, search, filters,
  * edit, delete with undo, a 10,000-record list, and axe-core on the popup, log and settings.
  */

@@ -7,7 +7,7 @@ import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-serv
 import { launchWithExtension } from '@/tests/e2e/harness';
 
 /**
- * Progress survives a browser restart (issue #4). Chromium only: Firefox removes a temporarily
+ * Progress survives a browser restart. Chromium only: Firefox removes a temporarily
  * installed add-on, and its data, when it closes, which is not what a learner's install does.
  */
 describe('after a browser restart (Chromium)', () => {

@@ -6,7 +6,7 @@ import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/
 import { readResources, resourceFor, sleep, tabIdOf, waitFor } from '@/tests/e2e/extension-state';
 
 /**
- * Issue #8: host access is the learner's choice, in the BUILT extension. Chromium walks the
+ * Host access is the learner's choice, in the BUILT extension. Chromium walks the
  * "Only on sites I choose" path with the real toolbar button (so `activeTab` is what tells the
  * popup the site); Firefox ESR the "all sites" path with the never-watch list. Both pause.
  */

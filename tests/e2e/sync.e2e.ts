@@ -14,7 +14,7 @@ import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/
 import { DEFAULT_CREDENTIALS, startSyncServer, type SyncServer } from '@/tests/support/sync-server';
 
 /**
- * Sync (issue #7) in the BUILT extension: the learner turns it on in Settings (test connection,
+ * Sync in the BUILT extension: the learner turns it on in Settings (test connection,
  * the host permission for that one server), a page they record reaches a real LRS on 127.0.0.1,
  * a server outage is retried by alarm after the service worker stops (Chromium: Firefox's event
  * page cannot be stopped from the harness), and turning sync off stops all traffic.

@@ -12,7 +12,7 @@ import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
 import { seededRandom } from '@/tests/support/make-records';
 
 /**
- * A reference server for Learnlog's sync (issue #7), for tests and benchmarks: a small xAPI 1.0.3
+ * A reference server for Learnlog's sync, for tests and benchmarks: a small xAPI 1.0.3
  * Learning Record Store under `/xapi/` and the Learnlog JSON API under `/api/`
  * (docs/learnlog-api.openapi.yaml). It is strict on purpose, so a client that sends a statement
  * twice with different content, forgets a header or loses a delete is caught, and it can fail on

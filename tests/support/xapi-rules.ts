@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The statement rules of xAPI 1.0.3 (xAPI-Data.md, section 2.4) that a Learning Record Store
  * checks, written as a zod schema independent of Learnlog's own statement builder: used to check
- * exported statements (issue #6) and by the reference LRS the sync tests run (issue #7).
+ * exported statements and by the reference LRS the sync tests run.
  * Unknown properties are refused, as an LRS must (2.2 "Formatting Requirements").
  */
 

@@ -1,40 +1,44 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { dayTotalsOf, type DayTotal } from '@/utils/profile/goals';
-import type { LearningRecord } from '@/utils/records';
-import type { ResourceProgress } from '@/utils/db/progress';
+import { dayTotalsOf } from '@/utils/profile/goals';
 import type {
+  DayTotal,
+  LearningRecord,
   OutboxEntry,
   RecordSyncState,
-  StoredSyncConfig,
+  ResourceProgress,
   SyncArchive,
-  SyncMeta,
-} from '@/utils/db/outbox';
+  SyncConfigRow,
+  SyncSwitch,
+} from '@/utils/db/tables';
 
 /**
  * Learnlog's IndexedDB database. Used only by the background and extension pages: in a content
- * script IndexedDB would belong to the website (lint forbids the import there).
+ * script IndexedDB would belong to the website (tests/unit/architecture/import-graph.test.ts
+ * fails if the reading script reaches this code by any route).
  *
  * Every new version is added to `SCHEMA` (never edit an old entry) and needs an upgrade test
  * against a fixture database of the version before it (`tests/unit/utils/db/upgrade.test.ts`).
+ * Row types are in `tables.ts`.
  */
+
+/** Each version's tables and their indexed fields (only what queries filter or sort on). */
 export const SCHEMA = {
   1: {
-    // Indexed fields only: what queries filter or sort on.
     resources: 'url, lastSeenAt',
     records: 'id, date, createdAt, updatedAt',
   },
-  // Version 2 (issue #5): CPD reflection fields on every record; per-day totals for the popup.
-  // The unused createdAt and updatedAt indexes are dropped: each index is another write per
-  // record, and importing 100,000 records is bound by IndexedDB's cost per write (issue #6).
+  // Version 2: CPD reflection fields on every record; per-day totals for the popup. The unused
+  // createdAt and updatedAt indexes are dropped: each index is another write per record, and
+  // importing 100,000 records is bound by IndexedDB's cost per write.
   2: {
     resources: 'url, lastSeenAt',
     records: 'id, date',
     dayTotals: 'date',
   },
-  // Version 3 (issue #7): sync. The outbox lists records changed since the server last heard of
-  // them (oldest first), written in the same transaction as the change; `syncStates` says what
-  // the server holds of each record; `meta` says whether sync is on, so a record writer can
-  // tell inside its own transaction whether to queue the change.
+  // Version 3: sync. The outbox lists records changed since the server last heard of them
+  // (oldest first), written in the same transaction as the change; `syncStates` says what the
+  // server holds of each record; `meta` says whether sync is on, so a record writer can tell
+  // inside its own transaction whether to queue the change.
   3: {
     resources: 'url, lastSeenAt',
     records: 'id, date',
@@ -50,9 +54,12 @@ export const SCHEMA = {
     // The sync settings, credentials included: IndexedDB, which content scripts cannot reach.
     syncConfig: 'key',
   },
+  // Version 4: no table or index changes (Dexie keeps every table of the version before); two
+  // stored fields of `resources` are renamed to say what they hold (`upgradeToVersion4`).
+  4: {},
 } as const;
 
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 /**
  * Version 1 records gain the fields version 2 asks of every record, with neutral values, and
@@ -73,22 +80,63 @@ export async function upgradeToVersion2(transaction: Transaction): Promise<void>
     .bulkPut(dayTotalsOf((await records.toArray()) as LearningRecord[]));
 }
 
+/**
+ * A resource's `requiredSeconds` held its duration, not the time required (that is the duration
+ * × the learner's percentage), and `creditedUntil` marked time counted, while "credited" means
+ * the CPD time a learner claims on a record. Both are renamed; values are kept as they were.
+ */
+export async function upgradeToVersion4(transaction: Transaction): Promise<void> {
+  await transaction
+    .table('resources')
+    .toCollection()
+    .modify((resource: Record<string, unknown>) => {
+      if ('requiredSeconds' in resource) {
+        resource.durationSeconds ??= resource.requiredSeconds;
+        delete resource.requiredSeconds;
+      }
+      if ('creditedUntil' in resource) {
+        resource.countedUntil ??= resource.creditedUntil;
+        delete resource.creditedUntil;
+      }
+    });
+}
+
 export class LearnlogDatabase extends Dexie {
   resources!: EntityTable<ResourceProgress, 'url'>;
   records!: EntityTable<LearningRecord, 'id'>;
   dayTotals!: EntityTable<DayTotal, 'date'>;
   outbox!: EntityTable<OutboxEntry, 'recordId'>;
   syncStates!: EntityTable<RecordSyncState, 'recordId'>;
-  meta!: EntityTable<SyncMeta, 'key'>;
+  meta!: EntityTable<SyncSwitch, 'key'>;
   syncArchive!: EntityTable<SyncArchive, 'targetKey'>;
-  syncConfig!: EntityTable<StoredSyncConfig, 'key'>;
+  syncConfig!: EntityTable<SyncConfigRow, 'key'>;
 
   constructor(name = 'learnlog') {
     super(name);
-    this.version(1).stores(SCHEMA[1]);
-    this.version(2).stores(SCHEMA[2]).upgrade(upgradeToVersion2);
-    // New tables only: nothing to move. Sync starts off, so nothing is queued.
-    this.version(3).stores(SCHEMA[3]);
+    declareVersions(this, DATABASE_VERSION);
+  }
+}
+
+/**
+ * The upgrade that moves data into each version; versions without one only add tables or
+ * indexes. (Version 3 adds sync's tables; sync starts off, so nothing is queued.)
+ */
+const UPGRADES: Partial<Record<keyof typeof SCHEMA, (transaction: Transaction) => Promise<void>>> =
+  {
+    2: upgradeToVersion2,
+    4: upgradeToVersion4,
+  };
+
+/**
+ * Declares versions 1 to `upTo` on `db`, each with its schema and upgrade. The database class
+ * declares them all; the upgrade tests stop at one version to test each step on its own.
+ */
+export function declareVersions(db: Dexie, upTo: number): void {
+  for (let version = 1; version <= upTo; version += 1) {
+    const step = version as keyof typeof SCHEMA;
+    const declared = db.version(version).stores(SCHEMA[step]);
+    const upgrade = UPGRADES[step];
+    if (upgrade) declared.upgrade(upgrade);
   }
 }
 

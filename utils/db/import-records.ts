@@ -59,9 +59,9 @@ export async function writeMerge(
 }
 
 /**
- * Writes validated records in ONE transaction (issue #6): either every record and its day
+ * Writes validated records in ONE transaction: either every record and its day
  * totals are written, or, if anything fails, nothing is. With sync on, the written records are
- * queued for the server in the same transaction (issue #7).
+ * queued for the server in the same transaction.
  */
 export async function importRecords(
   db: LearnlogDatabase,

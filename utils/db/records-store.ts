@@ -7,7 +7,7 @@ import {
   markDeleted,
   markRestored,
   type LearningRecord,
-  type RecordDraft,
+  type RecordContent,
   type RecordResult,
 } from '@/utils/records';
 
@@ -15,7 +15,7 @@ import {
  * Writing records. Each change is one IndexedDB transaction that re-reads the record, so an
  * edit in the log and a delete in another window cannot half-apply or resurrect each other,
  * that refreshes the day totals of the dates it touches (`day-totals.ts`), and that queues the
- * change for sync when sync is on (`outbox.ts`, issue #7).
+ * change for sync when sync is on (`outbox.ts`).
  */
 
 const recordTables = (db: LearnlogDatabase) => [db.records, db.dayTotals, ...outboxTables(db)];
@@ -31,7 +31,7 @@ export async function addRecord(db: LearnlogDatabase, record: LearningRecord): P
 export async function saveEdit(
   db: LearnlogDatabase,
   id: string,
-  changes: Partial<RecordDraft>,
+  changes: Partial<RecordContent>,
   now: Date,
 ): Promise<RecordResult> {
   return db.transaction('rw', recordTables(db), async () => {

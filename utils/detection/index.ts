@@ -121,7 +121,7 @@ export function detectResource(
 
     const title = findTitle(doc, titleSelectors);
     if (!title) return null;
-    const requiredSeconds = stated?.seconds ?? estimate!.seconds;
+    const durationSeconds = stated?.seconds ?? estimate!.seconds;
     return {
       title,
       url: canonicalResourceUrl(doc, url).href,
@@ -138,7 +138,7 @@ export function detectResource(
             },
           }
         : {}),
-      requiredSeconds,
+      durationSeconds,
     };
   } catch {
     // Hostile or broken markup must never break the content script.

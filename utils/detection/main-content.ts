@@ -2,8 +2,8 @@ import { all, NEVER_CONTENT, walk } from '@/utils/detection/dom-text';
 
 /**
  * The page's main content, and what in it is not content: menus, footers, sidebars, comments,
- * cookie banners, share bars and forms. Estimates count only what is left (issue #3: "never the
- * whole page's text").
+ * cookie banners, share bars and forms. Estimates count only what is left: the whole page's
+ * text would count the site's chrome as reading.
  */
 
 /** Never content, whatever it holds. */

@@ -3,7 +3,7 @@ import { parseDuration } from '@/utils/duration';
 /**
  * Reads a value that publishers put in a reading-time field: an exact duration ("4 minutes",
  * "PT3M9S"), display text ("5 min read"), or a translated one ("1 minuto", "3 Minuten"): the
- * label around it is translated, so the value is read, not the label (issue #3).
+ * label around it is translated, so the value is read, not the label.
  */
 
 const READ_SUFFIX = /\s+(?:read|reading|de lecture|di lettura|de lectura|lesezeit|leestijd)$/i;

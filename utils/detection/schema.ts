@@ -21,7 +21,7 @@ export const RESOURCE_KINDS = [
 export const ResourceKindSchema = z.enum(RESOURCE_KINDS);
 export type ResourceKind = z.infer<typeof ResourceKindSchema>;
 
-/** Which signal supplied the stated duration (issue #3 ranks them). */
+/** Which signal supplied the stated duration (ranked in utils/detection/index.ts). */
 export const DURATION_SOURCES = [
   'site-profile',
   'label-pair',
@@ -79,8 +79,11 @@ export const ResourceDetectionSchema = z
         raw: z.string().max(200),
       })
       .optional(),
-    /** Seconds of attentive time before recording unlocks. */
-    requiredSeconds: z.number().int().positive().max(MAX_TRUSTED_SECONDS),
+    /**
+     * The resource's duration in seconds: the stated time, or else the estimate. The time
+     * required before recording is this × the learner's percentage (`requiredMsFor`).
+     */
+    durationSeconds: z.number().int().positive().max(MAX_TRUSTED_SECONDS),
   })
   .refine((detection) => detection.stated ?? detection.estimate, {
     message: 'a resource needs a stated or estimated duration',

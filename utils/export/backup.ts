@@ -2,7 +2,7 @@ import type { LearningRecord } from '@/utils/records';
 import type { Settings } from '@/utils/settings';
 
 /**
- * The JSON backup (issue #6): a versioned envelope that round-trips exactly. A backup of all
+ * The JSON backup: a versioned envelope that round-trips exactly. A backup of all
  * records includes deleted ones (`deletedAt`), so restoring it also restores the deletes a sync
  * must pass on; a backup of a filtered view holds just the records shown.
  */

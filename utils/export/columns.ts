@@ -4,7 +4,7 @@ import type { LearningRecord } from '@/utils/records';
 /**
  * The columns of Learnlog's CSV export, in order. Headers are plain English for the appraiser
  * reading the spreadsheet; exact values (seconds, ISO dates and times) are kept beside the human
- * ones so a Learnlog CSV can be imported back without loss (issue #6).
+ * ones so a Learnlog CSV can be imported back without loss.
  */
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');

@@ -3,7 +3,7 @@ import { COLUMNS, UK_DATE_HEADER } from '@/utils/export/columns';
 import type { LearningRecord } from '@/utils/records';
 
 /**
- * Learning records as CSV (issue #6), written by papaparse: UTF-8 with a byte-order mark so Excel
+ * Learning records as CSV, written by papaparse: UTF-8 with a byte-order mark so Excel
  * reads accents, emoji and right-to-left text correctly; CRLF line ends; and every cell that a
  * spreadsheet could run as a formula (starting with = + - @, tab or carriage return) prefixed
  * with an apostrophe. A cell already starting with an apostrophe gets one too, so import can

@@ -6,7 +6,7 @@ import type { LearningRecord } from '@/utils/records';
 import type { Settings } from '@/utils/settings';
 
 /**
- * Builds an export file in slices (issue #6): each step of the generator is a few thousand
+ * Builds an export file in slices: each step of the generator is a few thousand
  * records' worth of text, so the caller can give the page a turn between steps and show
  * progress; 100,000 records never hold the page for long.
  */

@@ -4,7 +4,7 @@ import { siteOf, type LearningRecord, type RecordKind } from '@/utils/records';
 import type { IdentitySettings } from '@/utils/settings';
 
 /**
- * Learning records as xAPI 1.0.3 statements (issue #6; sent as they are by sync, issue #7).
+ * Learning records as xAPI 1.0.3 statements (exported, and sent as they are by sync).
  * https://github.com/adlnet/xAPI-Spec/blob/master/xAPI-Data.md
  */
 

@@ -1,7 +1,7 @@
 import type { LearningRecord } from '@/utils/records';
 
 /**
- * Merging imported records by id (issue #6): a new id is added; for a known id the version with
+ * Merging imported records by id: a new id is added; for a known id the version with
  * the later `updatedAt` wins, so importing an old backup never undoes newer work; an equal
  * `updatedAt` is skipped (already up to date).
  */

@@ -4,7 +4,7 @@ import { NOTHING_IMPORTED, validateRecords } from '@/utils/import/validate-recor
 import type { ParsedImport } from '@/utils/import/parse-backup';
 
 /**
- * A CSV file that Learnlog exported (issue #6), read back with papaparse. Columns are found by
+ * A CSV file that Learnlog exported, read back with papaparse. Columns are found by
  * their headers, so a learner may reorder them or add their own in a spreadsheet; the columns
  * only for people ("Date (UK)", "Credited hours") are ignored.
  */

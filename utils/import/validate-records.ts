@@ -3,7 +3,7 @@ import { localIsoDate } from '@/utils/iso-date';
 import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
 
 /**
- * Checks every imported record before anything is written (issue #6). The first problem stops
+ * Checks every imported record before anything is written. The first problem stops
  * the import with a plain message naming the row and the field; nothing is written.
  */
 

@@ -35,7 +35,7 @@ export function classifySender(
     return { kind: 'extension-page' };
   }
   const tabId = sender.tab?.id;
-  // Nothing from a private window is stored (issue #8): its content messages are not heard.
+  // Nothing from a private window is stored: its content messages are not heard.
   if (sender.tab?.incognito === true) return { kind: 'unknown' };
   if (
     typeof tabId === 'number' &&

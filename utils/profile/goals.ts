@@ -76,7 +76,7 @@ export function goalTargets(profile: ProfileSettings): GoalTargets {
 
 /**
  * One day's totals of live (not deleted) records. Kept in their own table so the popup can show
- * totals and the goal without reading every record (issue #5: popup interactive with 10,000
+ * totals and the goal without reading every record (popup interactive with 10,000
  * records in 150 ms); the log recomputes them from the records and repairs any drift.
  */
 export interface DayTotal {

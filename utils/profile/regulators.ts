@@ -1,9 +1,9 @@
 /**
- * What each regulator asks of a learner's CPD record (issue #5): the reflection prompts, the
+ * What each regulator asks of a learner's CPD record: the reflection prompts, the
  * standards or code themes a record can relate to, and the goal for a cycle. Plain data, so the
  * popup, the log and the report all say the same thing.
  *
- * Sources (as published when this was written; see README "Profiles and goals"):
+ * Sources (as published when this was written; see docs/records.md, "Profiles, goals and regulators"):
  * - NMC: Revalidation — 35 hours of CPD over three years, 20 of them participatory; reflective
  *   accounts relate learning to the four themes of The Code (2015, updated 2018).
  * - HCPC: Standards of continuing professional development; CPD related to the Standards of

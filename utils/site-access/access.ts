@@ -3,7 +3,7 @@ import { KNOWN_SITE_PATTERNS } from '@/utils/site-access/known-sites';
 import { matchesUrlPattern } from '@/utils/detection/url-pattern';
 
 /**
- * Where Learnlog may watch for learning (issue #8): the learner's choice, kept in
+ * Where Learnlog may watch for learning: the learner's choice, kept in
  * `storage.local` under `siteAccess`. Pure: the background turns it, with the host permissions
  * the browser has actually granted, into one registered content script (`planReadingScript`)
  * and refuses reports from pages it does not cover (`isWatched`).

@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import {
   ALL_SITES_ORIGIN,
   neverEntriesCovering,
@@ -9,11 +10,12 @@ import {
   type SiteAccess,
 } from '@/utils/site-access/access';
 import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
-import { updateSiteAccess } from '@/utils/site-access/store';
-import { loadSyncConfig } from '@/utils/sync/sync-store';
+import { updateSiteAccess } from '@/utils/site-access/site-access-store';
+import { getDatabase } from '@/utils/db/database';
+import { loadSyncConfig } from '@/utils/sync/store/sync-config-store';
 
 /**
- * What the learner's buttons do (issue #8), for the popup, the first-run page and Settings.
+ * What the learner's buttons do, for the popup, the first-run page and Settings.
  * Firefox only grants a permission asked for straight from the click, so each function that
  * may ask calls `permissions.request` before anything else is awaited: callers pass the
  * access state they already hold.
@@ -194,11 +196,11 @@ export async function removeChosenSite(host: string): Promise<ChoiceResult> {
 }
 
 /**
- * Gives a site's permission back, unless sync (issue #7) reaches its server there: removing
+ * Gives a site's permission back, unless sync reaches its server there: removing
  * `*://host/*` would also withhold the server's `https://host/*`.
  */
 async function giveBackSite(host: string): Promise<void> {
-  const sync = await loadSyncConfig().catch(() => undefined);
+  const sync = await loadSyncConfig(getDatabase()).catch(() => undefined);
   if (sync && new URL(sync.endpoint).hostname.toLowerCase() === host) return;
   await browser.permissions.remove({ origins: [sitePattern(host)] }).catch(() => false);
 }

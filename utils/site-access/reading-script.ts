@@ -4,4 +4,4 @@
  * builds `entrypoints/reading.content` to this file because its registration is `runtime`.
  */
 export const READING_SCRIPT_ID = 'learnlog-reading';
-export const READING_SCRIPT_FILE = 'content-scripts/reading.js';
+export const READING_SCRIPT_FILE = '/content-scripts/reading.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The learner's sync settings (issue #7), credentials included. Kept in the extension's
- * IndexedDB (`utils/db/sync-config.ts`), apart from the other settings: credentials must never
- * reach a backup file, `storage.sync`, or a content script. Sync is off until the learner turns
- * it on.
+ * The learner's sync settings, credentials included: their rules. Kept in the extension's
+ * IndexedDB (`utils/sync/store/sync-config-store.ts`), apart from the other settings:
+ * credentials must never reach a backup file, `storage.sync`, or a content script. Sync is off
+ * until the learner turns it on.
  */
 
 export const DEFAULT_BATCH_SIZE = 50;

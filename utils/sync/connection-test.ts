@@ -1,11 +1,11 @@
 import type { SyncConfig } from '@/utils/sync/config';
 import type { FetchPort } from '@/utils/sync/http';
 import { createLearnlogClient } from '@/utils/sync/learnlog-client';
-import type { ConnectionTest } from '@/utils/sync/push-result';
+import type { ConnectionTest } from '@/utils/sync/client';
 import { createXapiClient } from '@/utils/sync/xapi-client';
 
 /**
- * "Test connection" (issue #7): reaches the server and checks the sign-in details without
+ * "Test connection": reaches the server and checks the sign-in details without
  * changing anything there. Also run before sync is turned on, so wrong details are refused at
  * once rather than found when the first record is sent.
  */

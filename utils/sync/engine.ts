@@ -1,17 +1,22 @@
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { originPatternOf } from '@/utils/origin-pattern';
-import { turnSyncOff, turnSyncOn } from '@/utils/db/outbox';
-import { applyPulledChanges, commitPushResults, nextOutboxItems } from '@/utils/db/sync-store';
+import { applyPulledChanges } from '@/utils/sync/store/pulled-records';
+import {
+  commitPushResults,
+  nextOutboxItems,
+  turnSyncOff,
+  turnSyncOn,
+} from '@/utils/sync/store/server-state-store';
 import type { XapiAgent } from '@/utils/export/xapi';
 import { DEFAULT_BATCH_SIZE, targetKeyOf, type SyncConfig } from '@/utils/sync/config';
 import type { FetchPort } from '@/utils/sync/http';
 import { createLearnlogClient, type LearnlogClient } from '@/utils/sync/learnlog-client';
 import { backoffDelay, OFF_STATUS, type SyncStatus } from '@/utils/sync/status';
 import { createXapiClient } from '@/utils/sync/xapi-client';
-import type { SyncClient } from '@/utils/sync/push-result';
+import type { SyncClient } from '@/utils/sync/client';
 
 /**
- * The sync engine (issue #7): drains the outbox to the learner's server and, for the Learnlog
+ * The sync engine: drains the outbox to the learner's server and, for the Learnlog
  * API, pulls what their other devices recorded. Everything it needs from the browser comes in
  * as ports (clock, randomness, fetch, storage, alarms), so the same code runs in the background
  * and, against a real HTTP server, in the tests. All its state is in IndexedDB and

@@ -1,5 +1,5 @@
 /**
- * One HTTP exchange with the sync server, and what its answer means for Learnlog (issue #7):
+ * One HTTP exchange with the sync server, and what its answer means for Learnlog:
  * 401/403 stop syncing until the learner fixes the credentials; 409 means the server already
  * has it (done); other 4xx are this record's problem; 5xx, 408, 429, timeouts and dropped
  * connections are passing troubles, tried again later.

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
 import { exchange, type HttpOptions } from '@/utils/sync/http';
-import type { PushItem, PushReport, PushResult, SyncClient } from '@/utils/sync/push-result';
+import type { PushItem, PushReport, PushResult, SyncClient } from '@/utils/sync/client';
 import { describeTestFailure, failedTest } from '@/utils/sync/xapi-client';
 
 /**
- * Sync to an organisation's own app through the Learnlog JSON API (issue #7; the contract is
+ * Sync to an organisation's own app through the Learnlog JSON API (the contract is
  * docs/learnlog-api.openapi.yaml): `PUT /records/{id}`, `DELETE /records/{id}?deletedAt=`, and
  * `GET /records?since=` to pull what the learner recorded on their other devices.
  */

@@ -1,11 +1,11 @@
 import type { LearningRecord } from '@/utils/records';
 
 /**
- * Statement ids for sync (issue #7). An LRS keeps a statement for ever under its id and refuses
+ * Statement ids for sync. An LRS keeps a statement for ever under its id and refuses
  * a different statement with the same id (409), so each version of a record needs its own id,
  * and a retry of the same version must reuse it: ids are name-based UUIDs (RFC 9562 version 5)
  * of the record id and version. The first version keeps the record's own id, as in the xAPI
- * export (issue #6), so an exported-then-synced statement is the same statement.
+ * export, so an exported-then-synced statement is the same statement.
  */
 
 /** Learnlog's namespace for name-based statement ids (a fixed random UUID). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * How sync is going (issue #7), kept in `storage.local` by the background (its only writer) so
+ * How sync is going, kept in `storage.local` by the background (its only writer) so
  * it survives the service worker stopping, and shown by the settings page, the popup and the
  * log. Holds no credentials.
  */

@@ -1,4 +1,4 @@
-import type { RecordSyncState } from '@/utils/db/outbox';
+import type { RecordSyncState } from '@/utils/db/tables';
 import { LANGUAGE, recordToStatement, type XapiAgent } from '@/utils/export/xapi';
 import { basicAuthorization, exchange, type HttpOptions, type Outcome } from '@/utils/sync/http';
 import type {
@@ -7,12 +7,12 @@ import type {
   PushReport,
   PushResult,
   SyncClient,
-} from '@/utils/sync/push-result';
+} from '@/utils/sync/client';
 import { statementIdFor, voidingIdFor } from '@/utils/sync/statement-ids';
 import { z } from 'zod';
 
 /**
- * Sync to an xAPI 1.0.3 Learning Record Store (issue #7). A record is one statement; a new
+ * Sync to an xAPI 1.0.3 Learning Record Store. A record is one statement; a new
  * version voids the statement of the one before and is sent under its own id; a delete voids
  * it (xAPI-Data.md 2.3.2). Statements go one by one with the idempotent
  * `PUT /statements?statementId=` or many at once with `POST /statements`.

@@ -1,6 +1,6 @@
 /**
  * The time accountant: decides how much attentive time has passed. Pure — the clock and the
- * attention signals are injected, so every rule is unit-tested without a browser (issues #2, #4).
+ * attention signals are injected, so every rule is unit-tested without a browser.
  *
  * Time counts only while all of these hold:
  * - the tab is visible, and

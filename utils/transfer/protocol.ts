@@ -2,7 +2,7 @@ import type { ImportCounts } from '@/utils/db/import-records';
 import type { Settings } from '@/utils/settings';
 
 /**
- * Messages between the log page and its import worker (issue #6). Reading, checking and saving
+ * Messages between the log page and its import worker. Reading, checking and saving
  * 100,000 records runs in a worker so the page never freezes; the page shows the progress it
  * reports. (Exports are built in the page from the records it already holds, a slice at a time:
  * `utils/export/export-parts.ts`.)

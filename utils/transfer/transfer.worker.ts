@@ -5,7 +5,7 @@ import { NOTHING_IMPORTED } from '@/utils/import/validate-records';
 import type { ImportReply, ImportRequest } from '@/utils/transfer/protocol';
 
 /**
- * The import worker (issue #6): reads, checks and saves a file away from the page's main
+ * The import worker: reads, checks and saves a file away from the page's main
  * thread. It opens the extension's own database (a worker started by an extension page shares
  * its origin).
  */

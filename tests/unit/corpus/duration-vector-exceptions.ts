@@ -1,6 +1,6 @@
 /**
  * Duration vectors from public parsing libraries (../shared/corpus/durations) that conflict with
- * Learnlog's documented parsing policy (README, "Duration parsing"; utils/duration.ts). Each is
+ * Learnlog's documented parsing policy (docs/detection.md, "Duration parsing"; utils/duration.ts). Each is
  * a deliberate exception with its reason; every other vector must pass. A vector listed here
  * that starts passing fails the test, so this list stays true.
  */

@@ -8,11 +8,11 @@ import {
   markRestored,
   parseTags,
   siteOf,
-  type RecordDraft,
+  type RecordContent,
 } from '@/utils/records';
 
 const now = new Date(2026, 10, 26, 14, 30); // 26 November 2026, local time
-const draft: RecordDraft = {
+const content: RecordContent = {
   title: 'Supporting people through change',
   url: 'https://learning.example.org/blog/change',
   kind: 'blog',
@@ -35,8 +35,8 @@ const draft: RecordDraft = {
 let counter = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
 
-function created(change: Partial<RecordDraft> = {}) {
-  const result = createRecord({ ...draft, ...change }, now, newId);
+function created(change: Partial<RecordContent> = {}) {
+  const result = createRecord({ ...content, ...change }, now, newId);
   if (!result.ok) throw new Error(result.error);
   return result.record;
 }
@@ -45,7 +45,7 @@ describe('learning records', () => {
   it('creates a valid record with id and times', () => {
     const record = created();
     expect(record).toMatchObject({
-      ...draft,
+      ...content,
       createdAt: now.getTime(),
       updatedAt: now.getTime(),
     });
@@ -53,7 +53,7 @@ describe('learning records', () => {
   });
 
   it('refuses a date in the future with a plain message', () => {
-    expect(createRecord({ ...draft, date: '2026-11-27' }, now, newId)).toEqual({
+    expect(createRecord({ ...content, date: '2026-11-27' }, now, newId)).toEqual({
       ok: false,
       error: 'The date is in the future. Choose today or an earlier day.',
     });
@@ -81,7 +81,7 @@ describe('learning records', () => {
     [{ url: 'javascript:alert(1)' }, 'The address must be a web address (https://…).'],
     [{ kind: 'party' as never }, 'Choose a type of learning.'],
   ])('refuses %j in plain words', (change, message) => {
-    expect(createRecord({ ...draft, ...change }, now, newId)).toEqual({
+    expect(createRecord({ ...content, ...change }, now, newId)).toEqual({
       ok: false,
       error: message,
     });
@@ -97,8 +97,8 @@ describe('learning records', () => {
   });
 
   it('counts an emoji as one character towards the 300-character title limit', () => {
-    expect(createRecord({ ...draft, title: '🩺'.repeat(300) }, now, newId).ok).toBe(true);
-    expect(createRecord({ ...draft, title: '🩺'.repeat(301) }, now, newId).ok).toBe(false);
+    expect(createRecord({ ...content, title: '🩺'.repeat(300) }, now, newId).ok).toBe(true);
+    expect(createRecord({ ...content, title: '🩺'.repeat(301) }, now, newId).ok).toBe(false);
   });
 
   it('edits keep the id and creation time, move updatedAt on, and validate', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, rangeFor } from '@/utils/report';
+import {
+  buildReport,
+  describeCycleProgress,
+  earliestDate,
+  rangeFor,
+  recordFacts,
+  reportFor,
+  reportTime,
+} from '@/utils/report';
 import type { ProfileSettings } from '@/utils/settings';
 import { makeRecords } from '@/tests/support/make-records';
 
@@ -51,5 +59,50 @@ describe('printable CPD report', () => {
     expect(report.rangeLabel).toBe('1 January 2026 to 31 March 2026');
     expect(report.cycle.targets.seconds).toBe(35 * 3600);
     expect(report.standards[0]!.records).toBeGreaterThanOrEqual(report.standards.at(-1)!.records);
+  });
+});
+
+describe('what the report page shows, worked out', () => {
+  const record = makeRecords(1, { today })[0]!;
+
+  it('reportFor takes "All records" from the earliest learning date', () => {
+    const records = makeRecords(50, { today });
+    const earliest = earliestDate(records)!;
+    expect(records.every((r) => r.date >= earliest)).toBe(true);
+    const report = reportFor(records, nmc, 'all', custom, today);
+    expect(report.range).toEqual({ from: earliest, to: today });
+    expect(report.recordCount).toBe(records.filter((r) => !r.deletedAt).length);
+    expect(earliestDate([])).toBeUndefined();
+  });
+
+  it('says the goal and the cycle in one sentence, in the regulator’s terms', () => {
+    const report = buildReport([], nmc, custom, today);
+    expect(describeCycleProgress(report, nmc)).toBe(
+      '35 hours of CPD over 3 years, 20 of them participatory (learning with other people). In the current cycle (1 April 2024 to 31 March 2027): none, none participatory — goal not yet met.',
+    );
+    const gphc: ProfileSettings = { regulator: 'gphc', cycleEndDate: '2027-03-31' };
+    expect(describeCycleProgress(buildReport([], gphc, custom, today), gphc)).toContain(
+      ': none, 0 records (0 planned) — goal not yet met.',
+    );
+    const none: ProfileSettings = { regulator: 'none' };
+    expect(describeCycleProgress(buildReport([], none, custom, today), none)).toMatch(/: none\.$/);
+  });
+
+  it('lists a record’s facts, with planned or unplanned only where the regulator asks', () => {
+    const facts = {
+      ...record,
+      date: '2026-11-02',
+      kind: 'course' as const,
+      typeLabel: undefined,
+      creditedSeconds: 5400,
+      participatory: true,
+      planned: false,
+      recordedEarly: true,
+    };
+    expect(recordFacts(facts, nmc)).toBe(
+      '2 November 2026 · Course or e-learning · 1 hour 30 minutes · participatory · recorded before the stated duration',
+    );
+    expect(recordFacts(facts, { regulator: 'gphc' })).toContain(' · unplanned · ');
+    expect(reportTime(0)).toBe('none');
   });
 });

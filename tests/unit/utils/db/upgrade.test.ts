@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_VERSION, LearnlogDatabase, SCHEMA } from '@/utils/db/database';
+import { DATABASE_VERSION, declareVersions, LearnlogDatabase, SCHEMA } from '@/utils/db/database';
 import { LearningRecordSchema } from '@/utils/records';
 
 /**
@@ -13,12 +13,28 @@ import { LearningRecordSchema } from '@/utils/records';
 // happy-dom replaces import.meta.url's scheme, so the path is taken from the project root.
 const FIXTURES = join(process.cwd(), 'tests/fixtures/db');
 
+type Rows = Record<string, unknown>[];
 interface Fixture {
   version: number;
-  resources: Record<string, unknown>[];
-  records: Record<string, unknown>[];
-  dayTotals?: Record<string, unknown>[];
+  resources: Rows;
+  records: Rows;
+  dayTotals?: Rows;
+  outbox?: Rows;
+  syncStates?: Rows;
+  meta?: Rows;
+  syncArchive?: Rows;
+  syncConfig?: Rows;
 }
+const TABLES = [
+  'resources',
+  'records',
+  'dayTotals',
+  'outbox',
+  'syncStates',
+  'meta',
+  'syncArchive',
+  'syncConfig',
+] as const;
 const fixture = (version: number): Fixture =>
   JSON.parse(readFileSync(join(FIXTURES, `learnlog-v${version}.json`), 'utf8')) as Fixture;
 
@@ -27,10 +43,16 @@ async function databaseAtVersion(name: string, version: number, data: Fixture): 
   const old = new Dexie(name);
   for (let v = 1; v <= version; v += 1) old.version(v).stores(SCHEMA[v as keyof typeof SCHEMA]);
   await old.open();
-  await old.table('resources').bulkAdd(data.resources);
-  await old.table('records').bulkAdd(data.records);
-  if (data.dayTotals) await old.table('dayTotals').bulkAdd(data.dayTotals);
+  for (const table of TABLES) if (data[table]) await old.table(table).bulkAdd(data[table]);
   old.close();
+}
+
+/** Opens the database at `version`, running only the upgrades up to it: one step at a time. */
+async function openAt(name: string, version: number): Promise<Dexie> {
+  const db = new Dexie(name);
+  declareVersions(db, version);
+  await db.open();
+  return db;
 }
 
 describe('database upgrades', () => {
@@ -48,10 +70,9 @@ describe('database upgrades', () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     await databaseAtVersion(name, 1, data);
 
-    const db = new LearnlogDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(DATABASE_VERSION);
-    const records = await db.records.toArray();
+    const db = await openAt(name, 2);
+    expect(db.verno).toBe(2);
+    const records = await db.table('records').toArray();
     expect(records).toHaveLength(data.records.length);
     for (const before of data.records) {
       const after = records.find((record) => record.id === before.id)!;
@@ -74,12 +95,12 @@ describe('database upgrades', () => {
       1789000000000,
     );
     // The popup's day totals are built, counting live records only.
-    expect(await db.dayTotals.orderBy('date').toArray()).toEqual([
+    expect(await db.table('dayTotals').orderBy('date').toArray()).toEqual([
       { date: '2026-10-02', seconds: 95, participatorySeconds: 0, records: 1, plannedRecords: 0 },
       { date: '2026-11-20', seconds: 300, participatorySeconds: 0, records: 1, plannedRecords: 0 },
     ]);
     // Reading progress is untouched.
-    expect(await db.resources.toArray()).toEqual(data.resources);
+    expect(await db.table('resources').toArray()).toEqual(data.resources);
     db.close();
     await Dexie.delete(name);
   });
@@ -89,8 +110,8 @@ describe('database upgrades', () => {
     const { url: _url, ...withoutUrl } = data.records[0]!;
     const name = `upgrade-${crypto.randomUUID()}`;
     await databaseAtVersion(name, 1, { ...data, records: [withoutUrl] });
-    const db = new LearnlogDatabase(name);
-    expect((await db.records.toArray())[0]?.origin).toBe('manual');
+    const db = await openAt(name, 2);
+    expect((await db.table('records').toArray())[0]?.origin).toBe('manual');
     db.close();
     await Dexie.delete(name);
   });
@@ -100,21 +121,83 @@ describe('database upgrades', () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     await databaseAtVersion(name, 2, data);
 
-    const db = new LearnlogDatabase(name);
-    await db.open();
+    const db = await openAt(name, 3);
     expect(db.verno).toBe(3);
     const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(await db.records.toArray())).toEqual(byId(data.records as { id: string }[]));
+    expect(byId(await db.table('records').toArray())).toEqual(
+      byId(data.records as { id: string }[]),
+    );
+    for (const record of await db.table('records').toArray())
+      expect(LearningRecordSchema.safeParse(record).success).toBe(true);
+    expect(await db.table('dayTotals').orderBy('date').toArray()).toEqual(data.dayTotals);
+    expect(await db.table('resources').toArray()).toEqual(data.resources);
+    // Sync is off until the learner turns it on: no outbox, no states, no switch.
+    for (const table of ['outbox', 'syncStates', 'meta', 'syncConfig', 'syncArchive'])
+      expect(await db.table(table).count()).toBe(0);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('version 3 → 4: the resources’ duration and counted-until fields are renamed, values kept', async () => {
+    const data = fixture(3);
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await databaseAtVersion(name, 3, data);
+
+    const db = await openAt(name, 4);
+    expect(db.verno).toBe(4);
+    // Every table and index of version 3 is still there.
+    const layout = (database: Dexie) =>
+      database.tables
+        .map(
+          (table) =>
+            `${table.name}: ${[table.schema.primKey, ...table.schema.indexes].map((index) => index.src).join(', ')}`,
+        )
+        .sort();
+    expect(layout(db)).toEqual(
+      Object.entries(SCHEMA[3])
+        .map(([table, indexes]) => `${table}: ${indexes}`)
+        .sort(),
+    );
+    const renamed = data.resources.map(({ requiredSeconds, creditedUntil, ...rest }) => ({
+      ...rest,
+      durationSeconds: requiredSeconds,
+      ...(creditedUntil === undefined ? {} : { countedUntil: creditedUntil }),
+    }));
+    const byUrl = (rows: Rows) =>
+      [...rows].sort((a, b) => String(a.url).localeCompare(String(b.url)));
+    expect(byUrl(await db.table('resources').toArray())).toEqual(byUrl(renamed));
+    for (const resource of await db.table('resources').toArray()) {
+      expect(resource).not.toHaveProperty('requiredSeconds');
+      expect(resource).not.toHaveProperty('creditedUntil');
+    }
+    // Nothing else moves: records, totals, and everything sync had (on, waiting, refused,
+    // another server's states, the sign-in details).
+    for (const table of TABLES.filter((table) => table !== 'resources')) {
+      const key = table === 'records' ? 'id' : undefined;
+      const rows = (await db.table(table).toArray()) as Rows;
+      const sort = (list: Rows) =>
+        key ? [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key]))) : list;
+      expect(sort(rows), table).toEqual(sort(data[table] ?? []));
+    }
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('the whole chain, version 1 → the current one, leaves valid records and renamed resources', async () => {
+    const data = fixture(1);
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await databaseAtVersion(name, 1, data);
+    const db = new LearnlogDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(DATABASE_VERSION);
     for (const record of await db.records.toArray())
       expect(LearningRecordSchema.safeParse(record).success).toBe(true);
-    expect(await db.dayTotals.orderBy('date').toArray()).toEqual(data.dayTotals);
-    expect(await db.resources.toArray()).toEqual(data.resources);
-    // Sync (issue #7) is off until the learner turns it on: no outbox, no states, no switch.
-    expect(await db.outbox.count()).toBe(0);
-    expect(await db.syncStates.count()).toBe(0);
-    expect(await db.meta.get('sync')).toBeUndefined();
-    expect(await db.syncConfig.count()).toBe(0);
-    expect(await db.syncArchive.count()).toBe(0);
+    const [resource] = await db.resources.toArray();
+    expect(resource).toMatchObject({
+      durationSeconds: data.resources[0]!.requiredSeconds,
+      countedUntil: data.resources[0]!.creditedUntil,
+      spentMs: data.resources[0]!.spentMs,
+    });
     db.close();
     await Dexie.delete(name);
   });

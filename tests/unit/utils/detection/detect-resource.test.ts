@@ -17,14 +17,14 @@ describe('detectResource', () => {
       kind: 'blog',
       typeLabel: 'Blog',
       stated: { seconds: 300, source: 'label-pair', raw: '5 mins' },
-      requiredSeconds: 300,
+      durationSeconds: 300,
     });
     expect(ResourceDetectionSchema.safeParse(detection).success).toBe(true);
   });
 
   it('reads a definition list (dt/dd)', () => {
     const detection = detectResource(fixtureDocument('short-resource.html'), url('/huddle'));
-    expect(detection).toMatchObject({ kind: 'video', typeLabel: 'Video', requiredSeconds: 10 });
+    expect(detection).toMatchObject({ kind: 'video', typeLabel: 'Video', durationSeconds: 10 });
   });
 
   it('recognises a page whose only marker is "8 min read", not the sidebar\'s "3 min read"', () => {
@@ -46,13 +46,13 @@ describe('detectResource', () => {
 
   it('reads "Duration: 1 hour" in one piece of text, and table rows', () => {
     const inline = htmlDocument('<h1>Course</h1><p>Duration: 1 hour</p>');
-    expect(detectResource(inline, url('/c'))?.requiredSeconds).toBe(3600);
+    expect(detectResource(inline, url('/c'))?.durationSeconds).toBe(3600);
     const table = htmlDocument(
       '<h1>Module</h1><table><tr><th>Type</th><td>eLearning</td></tr><tr><th>Duration</th><td>45 minutes</td></tr></table>',
     );
     expect(detectResource(table, url('/m'))).toMatchObject({
       kind: 'course',
-      requiredSeconds: 2700,
+      durationSeconds: 2700,
     });
   });
 

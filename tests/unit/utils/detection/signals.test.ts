@@ -216,7 +216,7 @@ describe('detectResource, whole page', () => {
     expect(detectResource(doc, page)).toMatchObject({
       kind: 'article',
       estimate: { words: 1871, wordsPerMinute: 187, images: 0 },
-      requiredSeconds: 600,
+      durationSeconds: 600,
     });
   });
 

@@ -35,7 +35,7 @@ describe('classifySender', () => {
     [{ id: ID, url: 'file:///etc/passwd', frameId: 0, tab: { id: 1 } }, 'a file page'],
     [{ id: ID, frameId: 0, tab: { id: 1 } }, 'no address'],
     [{ id: ID, url: 'not a url', frameId: 0, tab: { id: 1 } }, 'a broken address'],
-    // Issue #8: nothing from a private window is stored, so its messages are not heard.
+    // Nothing from a private window is stored, so its messages are not heard.
     [
       { id: ID, url: 'https://a.example/', frameId: 0, tab: { id: 1, incognito: true } },
       'a tab in a private window',

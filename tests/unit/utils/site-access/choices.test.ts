@@ -11,10 +11,10 @@ import {
   type PendingWatch,
 } from '@/utils/site-access/choices';
 import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
-import { loadSiteAccess } from '@/utils/site-access/store';
+import { loadSiteAccess } from '@/utils/site-access/site-access-store';
 import { removeChosenSite } from '@/utils/site-access/choices';
 import { getDatabase } from '@/utils/db/database';
-import { deleteStoredSyncConfig, storeSyncConfig } from '@/utils/db/sync-config';
+import { deleteSyncConfig, saveSyncConfig } from '@/utils/sync/store/sync-config-store';
 
 /**
  * The background's half of "Watch this site" (the popup may close while the browser asks):
@@ -80,7 +80,7 @@ describe('removeChosenSite', () => {
     fakeBrowser.reset();
     remove.mockClear();
     Object.assign(fakeBrowser, { permissions: { remove } });
-    await deleteStoredSyncConfig(getDatabase());
+    await deleteSyncConfig(getDatabase());
     await fakeBrowser.storage.local.set({
       [SITE_ACCESS_KEY]: { ...DEFAULT_SITE_ACCESS, chosen: true, sites: ['lrs.example.org'] },
     });
@@ -93,7 +93,7 @@ describe('removeChosenSite', () => {
   });
 
   it('keeps the permission when sync reaches its server on that site', async () => {
-    await storeSyncConfig(getDatabase(), {
+    await saveSyncConfig(getDatabase(), {
       enabled: true,
       target: 'learnlog',
       endpoint: 'https://lrs.example.org/api/',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSyncStatus, formatSyncTime, recordSyncView } from '@/utils/sync/record-state';
+import { describeSyncStatus, formatSyncTime, recordSyncView } from '@/utils/sync/status-text';
 import type { SyncStatus } from '@/utils/sync/status';
 
 // Local times, so the expectations hold in any time zone.

@@ -154,7 +154,7 @@ describe('time accountant', () => {
 });
 
 /**
- * Properties over random event sequences (issue #4): a reference model walks the same sequence in
+ * Properties over random event sequences: a reference model walks the same sequence in
  * 10 ms ticks and adds a tick only when every condition held; the accountant must agree exactly,
  * which implies it never counts more than the attentive wall time and nothing while hidden,
  * unfocused or idle.

@@ -1,0 +1,302 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '@/entrypoints/background/messages';
+import { createProgressManager } from '@/entrypoints/background/progress';
+import { LearnlogDatabase } from '@/utils/db/database';
+import type { ResourceDetection } from '@/utils/detection/schema';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { createWatchGate } from '@/entrypoints/background/site-access';
+import { loadSiteAccess } from '@/utils/site-access/site-access-store';
+import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY, type SiteAccess } from '@/utils/site-access/access';
+
+/** The browser's grants, as the test sets them. */
+let grantedHosts = new Set<string>(['learning.example.org']);
+const isWatchedPage = createWatchGate(loadSiteAccess, async (url) =>
+  grantedHosts.has(url.hostname),
+);
+
+const watchEverySite: SiteAccess = { ...DEFAULT_SITE_ACCESS, mode: 'all-sites', chosen: true };
+
+const PAGE = 'https://learning.example.org/blog/change';
+const detection: ResourceDetection = {
+  title: 'Supporting people through change',
+  url: PAGE,
+  kind: 'blog',
+  typeLabel: 'Blog',
+  stated: { seconds: 300, source: 'label-pair', raw: '5 mins' },
+  durationSeconds: 300,
+};
+const contentSender = (tabId = 7, url = PAGE) => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  frameId: 0,
+  tab: { id: tabId },
+});
+
+describe('background message handling', () => {
+  let db: LearnlogDatabase;
+  let clock: number;
+  const showBadge = vi.fn(async () => undefined);
+  const notifyReady = vi.fn(async () => undefined);
+  let settings: Settings;
+  let progress: ReturnType<typeof createProgressManager>;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [SITE_ACCESS_KEY]: watchEverySite });
+    grantedHosts = new Set(['learning.example.org']);
+    db = new LearnlogDatabase(`test-${crypto.randomUUID()}`);
+    clock = 1_800_000_000_000;
+    showBadge.mockClear();
+    notifyReady.mockClear();
+    settings = structuredClone(DEFAULT_SETTINGS);
+    progress = createProgressManager({
+      db,
+      now: () => clock,
+      getSettings: async () => settings,
+      showBadge,
+      notifyReady,
+    });
+  });
+
+  const drain = vi.fn(async () => undefined);
+  const settingsChanged = vi.fn(async () => undefined);
+  const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
+    handleMessage(message, sender, progress, { drain, settingsChanged }, isWatchedPage);
+
+  it('starts a sync when an extension page asks, and only then', async () => {
+    drain.mockClear();
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/log.html') };
+    expect(await send({ type: 'page:sync-now', data: {} }, page)).toBeNull();
+    expect(drain).toHaveBeenCalledTimes(1);
+    // A web page cannot make Learnlog contact the sync server.
+    expect(await send({ type: 'page:sync-now', data: {} }, contentSender())).toBeUndefined();
+    expect(await send({ type: 'page:sync-now', data: 'now' }, page)).toBeUndefined();
+    expect(drain).toHaveBeenCalledTimes(1);
+  });
+
+  it('restarts sync when an extension page saved its settings, and only then', async () => {
+    settingsChanged.mockClear();
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    expect(await send({ type: 'page:sync-settings-changed', data: {} }, page)).toBeNull();
+    expect(settingsChanged).toHaveBeenCalledTimes(1);
+    expect(
+      await send({ type: 'page:sync-settings-changed', data: {} }, contentSender()),
+    ).toBeUndefined();
+    expect(settingsChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('hears nothing from a page the learner paused, never watches or did not choose', async () => {
+    const detect = () =>
+      send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    const count = () =>
+      send(
+        { type: 'content:time-counted', data: { url: PAGE, countedMs: 1_000 } },
+        contentSender(),
+      );
+    expect(await detect()).toMatchObject({ spentMs: 0 });
+    clock += 1_000;
+    const refusedUnder = async (access: SiteAccess) => {
+      await fakeBrowser.storage.local.set({ [SITE_ACCESS_KEY]: access });
+      clock += 1_000;
+      expect(await count()).toBeUndefined();
+      expect(await detect()).toBeUndefined();
+    };
+    await refusedUnder({ ...watchEverySite, paused: true });
+    await refusedUnder({ ...watchEverySite, neverWatch: ['example.org'] });
+    await refusedUnder({ ...watchEverySite, mode: 'chosen-sites' });
+    // Chosen, but the learner took the site back in the browser's settings.
+    grantedHosts = new Set();
+    await refusedUnder(watchEverySite);
+    grantedHosts = new Set(['learning.example.org']);
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(0);
+    // Chosen again: heard again.
+    await fakeBrowser.storage.local.set({
+      [SITE_ACCESS_KEY]: {
+        ...watchEverySite,
+        mode: 'chosen-sites',
+        sites: ['learning.example.org'],
+      },
+    });
+    expect(await detect()).toMatchObject({ url: PAGE });
+  });
+
+  it('stores a detected resource and answers with its progress and a badge', async () => {
+    const reply = await send(
+      { type: 'content:resource-detected', data: { detection } },
+      contentSender(),
+    );
+    expect(reply).toEqual({ url: PAGE, spentMs: 0, requiredMs: 300_000, idleMs: 60_000 });
+    expect(await db.resources.get(PAGE)).toMatchObject({ title: detection.title, spentMs: 0 });
+    expect(showBadge).toHaveBeenCalledWith(7, reply);
+  });
+
+  it('adds counted time, and keeps it across a new detection (a reload)', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    const reply = await send(
+      { type: 'content:resource-detected', data: { detection } },
+      contentSender(),
+    );
+    expect(reply).toMatchObject({ spentMs: 5_000 });
+  });
+
+  it('never counts more than the wall time since the tab last reported', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 2_000;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 60_000 } },
+      contentSender(),
+    );
+    expect(reply).toMatchObject({ spentMs: 3_000 }); // 2 s plus 1 s of slack for latency
+  });
+
+  it('never counts one moment twice when two tabs show the same resource', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(7),
+    );
+    clock += 100;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(8),
+    );
+    expect(reply).toMatchObject({ spentMs: 5_100 });
+    // Later stretches from either tab add up.
+    clock += 4_000;
+    const later = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 3_000 } },
+      contentSender(7),
+    );
+    expect(later).toMatchObject({ spentMs: 8_100 });
+  });
+
+  it('still counts a moment once when another tab announces the resource in between', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(7),
+    );
+    // Tab 8 reloads and announces the resource again, then reports the same five seconds.
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));
+    clock += 100;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(8),
+    );
+    expect(reply).toMatchObject({ spentMs: 5_100 });
+  });
+
+  it('applies the required-time percentage and the idle setting', async () => {
+    settings.tracking.requiredPercent = 50;
+    settings.tracking.idleSeconds = 15;
+    const reply = await send(
+      { type: 'content:resource-detected', data: { detection } },
+      contentSender(),
+    );
+    expect(reply).toMatchObject({ requiredMs: 150_000, idleMs: 15_000 });
+  });
+
+  it('tells the learner once, when the required time is first reached', async () => {
+    const short = {
+      ...detection,
+      durationSeconds: 8,
+      stated: { seconds: 8, source: 'label-pair' as const, raw: '8 secs' },
+    };
+    await send({ type: 'content:resource-detected', data: { detection: short } }, contentSender());
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    expect(notifyReady).not.toHaveBeenCalled();
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    expect(notifyReady).toHaveBeenCalledTimes(1);
+    clock += 5_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(),
+    );
+    expect(notifyReady).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores time for a resource the tab did not announce', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    clock += 5_000;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 5_000 } },
+      contentSender(8),
+    );
+    expect(reply).toBeNull();
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(0);
+  });
+
+  it.each([
+    ['no envelope', 'hello'],
+    ['an unknown type', { type: 'content:steal-log', data: {} }],
+    [
+      'a detection for another origin',
+      {
+        type: 'content:resource-detected',
+        data: { detection: { ...detection, url: 'https://other.example/x' } },
+      },
+    ],
+    [
+      'a malformed detection',
+      {
+        type: 'content:resource-detected',
+        data: { detection: { ...detection, durationSeconds: -1 } },
+      },
+    ],
+    [
+      'a script address',
+      {
+        type: 'content:resource-detected',
+        data: { detection: { ...detection, url: 'javascript:alert(1)' } },
+      },
+    ],
+  ])('drops %s and stores nothing', async (_why, message) => {
+    expect(await send(message, contentSender())).toBeUndefined();
+    expect(await db.resources.count()).toBe(0);
+  });
+
+  it('drops content messages that come from an extension page, and popup messages from a page', async () => {
+    const pageSender = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    };
+    expect(
+      await send({ type: 'content:resource-detected', data: { detection } }, pageSender),
+    ).toBeUndefined();
+    expect(
+      await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, contentSender()),
+    ).toBeUndefined();
+  });
+
+  it('tells the popup which resource a tab shows', async () => {
+    const pageSender = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    };
+    expect(
+      await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender),
+    ).toBeNull();
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender)).toEqual({
+      url: PAGE,
+    });
+  });
+});
