@@ -158,15 +158,16 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
     await sleep(3_000 - (Date.now() - started));
 
-    // Another tab in front: the page is hidden and reports what it counted.
+    // Another tab in front: the page is hidden and reports what it counted. A report may have
+    // come earlier (a focus event arriving late on a busy machine sends one), so the wait is for
+    // the report that holds the visible time, not for the first one.
     await control.bringToFront();
     const visibleFor = Date.now() - started;
     const afterFirst = await waitFor(
       () => resourceFor(control, url),
-      (resource) => (resource?.spentMs ?? 0) > 0,
-      { what: 'the first report' },
+      (resource) => (resource?.spentMs ?? 0) > visibleFor - 1_500,
+      { what: 'the report on hiding' },
     );
-    expect(afterFirst!.spentMs).toBeGreaterThan(visibleFor - 1_500);
     expect(afterFirst!.spentMs).toBeLessThanOrEqual(visibleFor + 250);
 
     await sleep(4_000);
@@ -181,11 +182,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     const shownFor = Date.now() - shownAgain;
     const afterSecond = await waitFor(
       () => resourceFor(control, url),
-      (resource) => resource!.spentMs > afterFirst!.spentMs,
+      (resource) => resource!.spentMs - afterFirst!.spentMs > shownFor - 1_500,
       { what: 'the report on minimising' },
     );
     const added = afterSecond!.spentMs - afterFirst!.spentMs;
-    expect(added).toBeGreaterThan(shownFor - 1_500);
     expect(added).toBeLessThanOrEqual(shownFor + 250);
 
     await sleep(3_000);
