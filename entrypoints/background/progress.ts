@@ -5,11 +5,22 @@ import type { ResourceProgress } from '@/utils/db/tables';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type { ProgressSnapshot } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings';
+import { MAX_HINT_MS } from '@/utils/messages/reading-port';
 import { becameReady } from '@/utils/tracking/readiness';
 import { snapshotFor } from '@/utils/tracking/snapshot';
 
 /** Slack for message latency when bounding a report by the wall time since the last one. */
 const REPORT_SLACK_MS = 1_000;
+
+/**
+ * Wall time since a stored mark. A mark in the future means the system clock was put back since
+ * (a laptop's fast clock corrected): how long really passed is unknown, so at most one report's
+ * worth (the reading script reports every 5 s while counting) is allowed, and never a negative
+ * time.
+ */
+export function wallTimeSince(mark: number, now: number): number {
+  return mark <= now ? now - mark : MAX_HINT_MS;
+}
 
 export interface ProgressDependencies {
   db: LearnlogDatabase;
@@ -32,8 +43,14 @@ export function createProgressManager({
   return {
     async resourceDetected(tabId: number, detection: ResourceDetection): Promise<ProgressSnapshot> {
       const settings = await getSettings();
-      const progress = await upsertDetectedResource(db, detection, now());
-      await setTabResource(tabId, { url: progress.url, lastReportAt: now() });
+      const at = now();
+      const progress = await upsertDetectedResource(db, detection, at);
+      // The same resource announced again (late content, its media's length now known) keeps its
+      // last report's time, or the report it is about to send would be cut short.
+      const shown = await getTabResource(tabId);
+      const lastReportAt =
+        shown?.url === progress.url && shown.lastReportAt <= at ? shown.lastReportAt : at;
+      await setTabResource(tabId, { url: progress.url, lastReportAt });
       const snapshot = snapshotFor(progress, settings);
       await showBadge(tabId, snapshot);
       return snapshot;
@@ -49,7 +66,7 @@ export function createProgressManager({
       if (!tab || tab.url !== url) return null;
       const at = now();
       // A report can never hold more time than has passed since the tab's last one.
-      const bounded = Math.max(0, Math.min(countedMs, at - tab.lastReportAt + REPORT_SLACK_MS));
+      const bounded = Math.min(countedMs, wallTimeSince(tab.lastReportAt, at) + REPORT_SLACK_MS);
       await setTabResource(tabId, { url, lastReportAt: at });
       const settings = await getSettings();
       const result = await addSpentTime(db, url, bounded, at);

@@ -49,13 +49,20 @@ export async function addSpentTime(
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(url);
     if (!existing) return undefined;
-    const from = Math.max(existing.countedUntil ?? 0, endAt - countedMs);
+    // A mark later than this stretch's end was made before the system clock was put back: it
+    // says nothing about this stretch, and kept, it would block every report until real time
+    // caught up with it. It is dropped, and the new clock's marks are used from here.
+    const mark =
+      existing.countedUntil !== undefined && existing.countedUntil <= endAt
+        ? existing.countedUntil
+        : 0;
+    const from = Math.max(mark, endAt - countedMs);
     const addedMs = Math.max(0, Math.min(countedMs, endAt - from));
     const progress = {
       ...existing,
       spentMs: existing.spentMs + addedMs,
       lastSeenAt: now,
-      countedUntil: Math.max(existing.countedUntil ?? 0, endAt),
+      countedUntil: Math.max(mark, endAt),
     };
     await db.resources.put(progress);
     return { progress, addedMs };

@@ -155,6 +155,60 @@ describe('background message handling', () => {
     expect(reply).toMatchObject({ spentMs: 3_000 }); // 2 s plus 1 s of slack for latency
   });
 
+  it.each([
+    ['an hour', 3_600_000],
+    ['a day', 86_400_000],
+  ])(
+    'keeps counting when the system clock is put back %s (a fast laptop corrected by NTP)',
+    async (_label, jump) => {
+      await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+      clock += 5_000;
+      const count = (countedMs: number) =>
+        send({ type: 'content:time-counted', data: { url: PAGE, countedMs } }, contentSender());
+      expect(await count(5_000)).toMatchObject({ spentMs: 5_000 });
+      // The clock goes back: the stored marks (the tab's last report, the resource's counted-
+      // until) now lie in the future. The page's next report is still kept…
+      clock -= jump;
+      clock += 5_000;
+      expect(await count(5_000)).toMatchObject({ spentMs: 10_000 });
+      // …and so is every one after it, at once, not once real time has caught up.
+      clock += 5_000;
+      expect(await count(5_000)).toMatchObject({ spentMs: 15_000 });
+      // A report is still bounded by the time that has passed on the new clock.
+      clock += 2_000;
+      expect(await count(60_000)).toMatchObject({ spentMs: 17_000 });
+      const stored = await db.resources.get(PAGE);
+      expect(stored!.countedUntil).toBeLessThanOrEqual(clock);
+    },
+  );
+
+  it('a report after the clock went back carries at most one report’s worth of time', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock -= 3_600_000;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 60_000 } },
+      contentSender(),
+    );
+    // How long really passed is unknown: never a negative time, never more than a report holds.
+    const { spentMs } = reply as { spentMs: number };
+    expect(spentMs).toBeGreaterThan(0);
+    expect(spentMs).toBeLessThanOrEqual(7_000);
+  });
+
+  it('a fresh detection of the same resource does not cut the next report short', async () => {
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 4_000;
+    // Late content: the page announces the same resource again, then reports the 4.1 s it
+    // counted since the first announcement.
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 100;
+    const reply = await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 4_100 } },
+      contentSender(),
+    );
+    expect(reply).toMatchObject({ spentMs: 4_100 });
+  });
+
   it('never counts one moment twice when two tabs show the same resource', async () => {
     await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
     await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));

@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createProgressManager } from '@/entrypoints/background/progress';
+import { handleReadingPort } from '@/entrypoints/background/reading-port';
+import { setTabResource } from '@/entrypoints/background/tab-state';
+import { LearnlogDatabase } from '@/utils/db/database';
+import { upsertDetectedResource } from '@/utils/db/resources-store';
+import type { ResourceDetection } from '@/utils/detection/schema';
+import { READING_PORT } from '@/utils/messages/reading-port';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+
+const PAGE = 'https://learning.example.org/blog/change';
+const detection: ResourceDetection = {
+  title: 'Supporting people through change',
+  url: PAGE,
+  kind: 'blog',
+  stated: { seconds: 300, source: 'label-pair', raw: '5 mins' },
+  durationSeconds: 300,
+};
+
+/** A port as the background sees one: it can be sent hints and be disconnected. */
+function fakePort(tabId = 7) {
+  const messageListeners: ((message: unknown) => void)[] = [];
+  const disconnectListeners: (() => void)[] = [];
+  const port = {
+    name: READING_PORT,
+    sender: { id: fakeBrowser.runtime.id, url: PAGE, frameId: 0, tab: { id: tabId } },
+    onMessage: {
+      addListener: (listener: (message: unknown) => void) => messageListeners.push(listener),
+    },
+    onDisconnect: { addListener: (listener: () => void) => disconnectListeners.push(listener) },
+    disconnect: () => undefined,
+  };
+  return {
+    port: port as unknown as Parameters<typeof handleReadingPort>[0],
+    hint: (countingForMs: number) =>
+      messageListeners.forEach((listener) =>
+        listener({ type: 'content:counting-hint', data: { url: PAGE, countingForMs } }),
+      ),
+    close: () => disconnectListeners.forEach((listener) => listener()),
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the reading port: time a closing tab had promised', () => {
+  let db: LearnlogDatabase;
+  let wall: number;
+  let monotonic: number;
+  let progress: ReturnType<typeof createProgressManager>;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    db = new LearnlogDatabase(`port-${crypto.randomUUID()}`);
+    wall = 1_800_000_000_000;
+    monotonic = 50_000;
+    progress = createProgressManager({
+      db,
+      now: () => wall,
+      getSettings: async () => DEFAULT_SETTINGS,
+      showBadge: async () => undefined,
+      notifyReady: async () => undefined,
+    });
+    await upsertDetectedResource(db, detection, wall);
+    await setTabResource(7, { url: PAGE, lastReportAt: wall });
+  });
+
+  const open = () => {
+    const fake = fakePort();
+    handleReadingPort(fake.port, progress, async () => true, {
+      now: () => wall,
+      monotonic: () => monotonic,
+    });
+    return fake;
+  };
+  const advance = (ms: number) => {
+    wall += ms;
+    monotonic += ms;
+  };
+
+  it('counts the promised stretch, up to when the port closed', async () => {
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(2_500);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(2_500);
+  });
+
+  it('never more than was promised', async () => {
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(60_000);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(6_000);
+  });
+
+  it.each([
+    ['an hour', 3_600_000],
+    ['a day', 86_400_000],
+  ])('keeps the stretch when the system clock is put back %s meanwhile', async (_label, jump) => {
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(3_000);
+    wall -= jump; // the wall clock is corrected; the time that really passed is still 3 s
+    port.close();
+    await settle();
+    const stored = await db.resources.get(PAGE);
+    expect(stored!.spentMs).toBe(3_000);
+    expect(stored!.countedUntil).toBeLessThanOrEqual(wall);
+  });
+
+  it('counts nothing for a page that promised nothing', async () => {
+    const port = open();
+    port.hint(0);
+    await settle();
+    advance(5_000);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(0);
+  });
+});
