@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { KNOWN_SITE_PATTERNS } from './utils/site-access/known-sites';
 
 /** Firefox add-on id; the e2e harness pins its moz-extension UUID by this id. */
 const GECKO_ID = 'learnlog@learnlog.app';
@@ -22,8 +23,8 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     // Host access is the learner's choice, asked for from their click: all sites
     // (first-run page or Settings), one site (popup), or the sync server's origin.
-    // The install-time host permissions are only the known learning sites (the reading
-    // script's `matches`).
+    // The install-time host permissions are only the known learning sites.
+    host_permissions: [...KNOWN_SITE_PATTERNS],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Learnlog' },
     // Extension pages run only the extension's own scripts: no remote code, no eval,

@@ -14,9 +14,10 @@ import {
 /**
  * Hostile pages and extension-page safety in the BUILT extension. A page that puts
  * markup in its title and metadata, replaces the DOM's and JavaScript's built-ins in its own
- * scripts and holds about 3 MB of text must not crash the content script, forge a duration,
- * inject markup into the popup or reach the extension; extension pages refuse eval and remote
- * scripts (content security policy). (Forged visibility, focus and input: accuracy.e2e.ts.)
+ * scripts and holds about 3 MB of text must not crash the reading script, forge a duration,
+ * inject markup into the popup or reach the extension; a page that watches for an extension
+ * sees nothing of the reading script; extension pages refuse eval and remote scripts (content
+ * security policy). (Forged visibility, focus and input: accuracy.e2e.ts.)
  */
 describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (browserName) => {
   let server: FixtureServer;
@@ -97,6 +98,46 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (brow
       'databases' in indexedDB ? (await indexedDB.databases()).map((db) => db.name) : [],
     );
     expect(databases).not.toContain('learnlog');
+    await page.close();
+  });
+
+  it('a page cannot tell Learnlog is reading it: no event, message, DOM change or global', async () => {
+    // The id a page could know: the store extension's id, or the add-on's public gecko id.
+    const manifest = JSON.parse(
+      await readFile(join(OUTPUT_DIRS[browserName], 'manifest.json'), 'utf8'),
+    ) as { browser_specific_settings?: { gecko?: { id?: string } } };
+    const publicId =
+      manifest.browser_specific_settings?.gecko?.id ?? new URL(extension.extensionOrigin).host;
+    const url = server.url(`/spy.html?id=${encodeURIComponent(publicId)}`);
+    const page = await extension.browser.newPage();
+    await page.goto(url);
+    // Learnlog reads the page (it is detected, and counts the reader's input)…
+    await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+    await page.mouse.move(40, 40);
+    await page.keyboard.press('Shift');
+    await sleep(1_500);
+    // …follows the page's own single-page navigation to its next lesson…
+    await page.evaluate(() =>
+      (window as unknown as { __spy: { nextLesson(): void } }).__spy.nextLesson(),
+    );
+    const next = `${url}&lesson=2`;
+    const second = await waitFor(() => resourceFor(control, next), Boolean, {
+      what: 'the next lesson read',
+    });
+    expect(second!.title).toBe('Recognising deterioration: part 2');
+    await control.bringToFront();
+    await waitFor(
+      async () => (await resourceFor(control, next))?.spentMs ?? 0,
+      (spent) => spent > 0,
+      { what: 'time counted on the next lesson' },
+    );
+    // …and the page saw none of it.
+    const report = await page.evaluate(() =>
+      (
+        window as unknown as { __spy: { report(): { seen: string[]; newGlobals: string[] } } }
+      ).__spy.report(),
+    );
+    expect(report).toEqual({ seen: [], newGlobals: [] });
     await page.close();
   });
 

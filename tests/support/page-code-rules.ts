@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
+import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { createImportGraph } from './import-graph.ts';
 
 /**
@@ -15,9 +16,15 @@ import { createImportGraph } from './import-graph.ts';
  */
 export const PAGE_MODULES: ReadonlySet<string> = new Set([
   'wxt/browser',
-  'wxt/utils/define-content-script',
-  'wxt/utils/content-script-context',
+  'wxt/utils/define-unlisted-script',
 ]);
+
+/**
+ * WXT's content-script wrapper (its `ContentScriptContext`) dispatches DOM events named after the
+ * extension's public id, which any page can listen for: page code is an unlisted script with
+ * its own context (entrypoints/reading/script-context.ts), never a WXT content script.
+ */
+const WXT_CONTENT_SCRIPT = /\.content(\/index)?\.tsx?$/;
 
 export const NOT_IN_PAGES: readonly { area: RegExp; why: string }[] = [
   { area: /^utils\/db\//, why: 'database code (in a page, IndexedDB is the website’s)' },
@@ -27,17 +34,23 @@ export const NOT_IN_PAGES: readonly { area: RegExp; why: string }[] = [
   { area: /\.(css|scss|html)$/, why: 'styles or markup (they would show in the page)' },
 ];
 
-/** Where page code starts: each content-script entrypoint, as WXT finds them. */
-export function contentScriptEntries(root: string): string[] {
+/**
+ * Where page code starts: the reading script the background registers and injects (an unlisted
+ * script, named by READING_SCRIPT_FILE), and any content-script entrypoint, as WXT finds them.
+ */
+export function pageScriptEntries(root: string, readingScriptFile = READING_SCRIPT_FILE): string[] {
   const dir = join(root, 'entrypoints');
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+  const reading = basename(readingScriptFile, '.js');
+  const candidates = [`${reading}.ts`, `${reading}/index.ts`, `${reading}/index.tsx`].map((path) =>
+    join(dir, path),
+  );
+  const contentScripts = readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isFile() && /\.content\.(ts|tsx)$/.test(entry.name)) return [join(dir, entry.name)];
     if (entry.isDirectory() && entry.name.endsWith('.content'))
-      return ['index.ts', 'index.tsx']
-        .map((name) => join(dir, entry.name, name))
-        .filter((path) => existsSync(path));
+      return ['index.ts', 'index.tsx'].map((name) => join(dir, entry.name, name));
     return [];
   });
+  return [...candidates, ...contentScripts].filter((path) => existsSync(path));
 }
 
 /** Names that reach a store: the extension's, the website's IndexedDB or its Web Storage. */
@@ -70,8 +83,12 @@ function storageUses(file: string): string[] {
 export function pageCodeProblems(root: string, entry: string): string[] {
   const graph = createImportGraph(root);
   // A folder entrypoint owns its folder; a one-file entrypoint owns only itself.
-  const own = basename(dirname(entry)).endsWith('.content') ? dirname(entry) + sep : entry;
+  const own = /^index\.tsx?$/.test(basename(entry)) ? dirname(entry) + sep : entry;
   const problems: string[] = [];
+  if (WXT_CONTENT_SCRIPT.test(relative(root, entry)))
+    problems.push(
+      `a WXT content script (its context announces itself to the page): ${relative(root, entry)}`,
+    );
   for (const { target, chain } of graph.runtimeClosure(entry).values()) {
     const route = chain.join(' → ');
     if (target.kind === 'unresolved') {

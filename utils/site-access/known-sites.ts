@@ -2,9 +2,8 @@
  * Learning sites Learnlog watches from installation, so a learner who chooses "Only on sites I
  * choose" still has their usual learning sites watched without being asked for each. Each
  * pattern names one site, https only (narrow on purpose); together they are the extension's
- * only install-time host permissions (the reading content script's
- * `matches`, which WXT copies into `host_permissions`). The learner can stop any of them from
- * the popup or Settings (they go on the never-watch list).
+ * only install-time host permissions (`host_permissions` in wxt.config.ts). The learner can
+ * stop any of them from the popup or Settings (they go on the never-watch list).
  *
  * Plain data, shared by the build config, the background and the settings page.
  */

@@ -6,7 +6,9 @@
  * - the tab is visible, and
  * - its window is focused, and
  * - the reader is present: a trusted input (key, pointer, wheel, touch) within the idle threshold,
- *   or the page's main media playing audibly.
+ *   or the page's media playing audibly — but media stands in for a reader only so long after
+ *   their last input: three times the media's length, and two hours at most (`mediaPresenceMs`),
+ *   so a page that loops a file after the reader's first click cannot keep the clock running.
  *
  * The clock must be monotonic (performance.now()), so changing the system time changes nothing,
  * and each accounting step is capped: a gap longer than `maxStepMs` between two looks at the
@@ -17,8 +19,22 @@
 export interface AttentionState {
   visible: boolean;
   focused: boolean;
-  /** The page's main media is playing audibly. */
+  /** The page's media is playing audibly. */
   mediaPlaying: boolean;
+  /** The length of the longest such media (ms; Infinity for a live stream; 0 when none). */
+  mediaLengthMs: number;
+}
+
+/** With no input at all, media stands in for the reader for at most this long. */
+export const MAX_MEDIA_PRESENCE_MS = 2 * 60 * 60_000;
+
+/**
+ * How long after the reader's last input playing media still says they are there: three times
+ * its length (time to rewind, replay a part, pause to take notes and go on), never more than
+ * two hours.
+ */
+export function mediaPresenceMs(mediaLengthMs: number): number {
+  return Math.min(MAX_MEDIA_PRESENCE_MS, 3 * mediaLengthMs);
 }
 
 export interface AccountantOptions {
@@ -48,7 +64,7 @@ export interface TimeAccountant {
   /** Counted milliseconds not yet taken, including the current stretch. */
   peek(): number;
   isCounting(): boolean;
-  /** Milliseconds until the reader counts as idle (Infinity while media plays or not counting). */
+  /** Milliseconds until the reader counts as idle (Infinity while not counting). */
   msUntilIdle(): number;
   state(): Readonly<AttentionState>;
 }
@@ -61,7 +77,8 @@ export function createTimeAccountant(options: AccountantOptions): TimeAccountant
   let lastInput = options.lastInputAt ?? lastLook;
   let pendingMs = 0;
 
-  const presentUntil = () => (state.mediaPlaying ? Infinity : lastInput + idleMs);
+  const presentUntil = () =>
+    lastInput + Math.max(idleMs, state.mediaPlaying ? mediaPresenceMs(state.mediaLengthMs) : 0);
 
   function accrue(): void {
     const current = now();
@@ -98,7 +115,7 @@ export function createTimeAccountant(options: AccountantOptions): TimeAccountant
     },
     isCounting: () => state.visible && state.focused && now() < presentUntil(),
     msUntilIdle() {
-      if (!state.visible || !state.focused || state.mediaPlaying) return Infinity;
+      if (!state.visible || !state.focused) return Infinity;
       return Math.max(0, presentUntil() - now());
     },
     state: () => ({ ...state }),

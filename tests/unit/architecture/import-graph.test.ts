@@ -4,14 +4,14 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createImportGraph } from '@/tests/support/import-graph';
-import { contentScriptEntries, pageCodeProblems } from '@/tests/support/page-code-rules';
+import { pageScriptEntries, pageCodeProblems } from '@/tests/support/page-code-rules';
 
 const ROOT = process.cwd();
-const READING_SCRIPT = join(ROOT, 'entrypoints/reading.content/index.ts');
+const READING_SCRIPT = join(ROOT, 'entrypoints/reading/index.ts');
 
 describe('the reading script (runs in web pages)', () => {
   it('reaches no database, sync, zod, Dexie, store or extension-page code by any route', () => {
-    const entries = contentScriptEntries(ROOT);
+    const entries = pageScriptEntries(ROOT);
     expect(entries).toContain(READING_SCRIPT);
     for (const entry of entries) expect(pageCodeProblems(ROOT, entry), entry).toEqual([]);
   });
@@ -24,10 +24,11 @@ describe('the reading script (runs in web pages)', () => {
     // A walk that stopped early would prove nothing: these are known to be in the bundle.
     expect(reached).toEqual(
       expect.arrayContaining([
-        'entrypoints/reading.content/reading-session.ts',
+        'entrypoints/reading/reading-session.ts',
+        'entrypoints/reading/script-context.ts',
         'utils/detection/index.ts',
         'utils/tracking/accountant.ts',
-        'utils/site-access/known-sites.ts',
+        'utils/canonical-url.ts',
       ]),
     );
   });
@@ -59,6 +60,7 @@ function project(files: Record<string, string>): string {
       "declare module '#imports' {",
       "  export { browser, Browser } from 'wxt/browser';",
       "  export { defineContentScript } from 'wxt/utils/define-content-script';",
+      "  export { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';",
       "  export { storage } from 'wxt/utils/storage';",
       "  export { createSignal } from 'solid-js';",
       "  export { addRecord } from '../../utils/db/records-store';",
@@ -77,14 +79,14 @@ afterAll(() => {
   for (const root of created) rmSync(root, { recursive: true, force: true });
 });
 
-const entry = (root: string) => join(root, 'entrypoints/reading.content/index.ts');
-const ENTRY = 'entrypoints/reading.content/index.ts';
+const entry = (root: string) => join(root, 'entrypoints/reading/index.ts');
+const ENTRY = 'entrypoints/reading/index.ts';
 
 describe('the page-code rules catch every route', () => {
   it('passes a script that uses only WXT and its own pure code', () => {
     const root = project({
       [ENTRY]:
-        "import { browser, defineContentScript } from '#imports';\nimport { a } from '@/utils/a';",
+        "import { browser, defineUnlistedScript } from '#imports';\nimport { a } from '@/utils/a';",
       'utils/a.ts':
         "import type { Z } from 'zod';\nexport type { Y } from '@/utils/db/database';\nexport const a = 1;",
       'utils/db/database.ts': "import Dexie from 'dexie';\nexport type Y = Dexie;",
@@ -142,6 +144,11 @@ describe('the page-code rules catch every route', () => {
       'database code',
     ],
     ['a file that is not there', { 'utils/a.ts': "import '@/utils/missing';" }, 'cannot resolve'],
+    [
+      'WXT’s content-script context (it announces itself to the page)',
+      { 'utils/a.ts': "import { defineContentScript } from '#imports';" },
+      'package wxt/utils/define-content-script',
+    ],
     [
       'WXT’s storage wrapper through #imports',
       { 'utils/a.ts': "import { storage } from '#imports';" },
@@ -208,18 +215,26 @@ describe('the page-code rules catch every route', () => {
     expect(problems.join('\n')).toContain(`${ENTRY} → utils/a.ts`);
   });
 
-  it('finds every content-script entrypoint, in a folder or a file of its own', () => {
+  it('finds the reading script and every content-script entrypoint, in a folder or a file', () => {
     const root = project({
       [ENTRY]: '',
       'entrypoints/other.content.ts': "import 'dexie';",
+      'entrypoints/third.content/index.ts': '',
       'entrypoints/background/index.ts': '',
       'entrypoints/popup/index.html': '',
     });
-    const entries = contentScriptEntries(root).map((path) => path.slice(root.length + 1));
-    expect(entries.sort()).toEqual(['entrypoints/other.content.ts', ENTRY]);
-    expect(pageCodeProblems(root, join(root, 'entrypoints/other.content.ts')).join('\n')).toContain(
-      'package dexie',
+    const entries = pageScriptEntries(root, '/reading.js').map((path) =>
+      path.slice(root.length + 1),
     );
+    expect(entries.sort()).toEqual([
+      'entrypoints/other.content.ts',
+      ENTRY,
+      'entrypoints/third.content/index.ts',
+    ]);
+    const other = pageCodeProblems(root, join(root, 'entrypoints/other.content.ts')).join('\n');
+    expect(other).toContain('package dexie');
+    // WXT's content-script context announces itself to the page: page code is never one.
+    expect(other).toContain('a WXT content script');
   });
 
   it('finds a cycle through type-only imports', () => {

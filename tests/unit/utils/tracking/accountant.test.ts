@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTimeAccountant, type AttentionState } from '@/utils/tracking/accountant';
+import {
+  createTimeAccountant,
+  MAX_MEDIA_PRESENCE_MS,
+  mediaPresenceMs,
+  type AttentionState,
+} from '@/utils/tracking/accountant';
 
-const ATTENTIVE: AttentionState = { visible: true, focused: true, mediaPlaying: false };
+const ATTENTIVE: AttentionState = {
+  visible: true,
+  focused: true,
+  mediaPlaying: false,
+  mediaLengthMs: 0,
+};
+/** A half-hour video playing with sound. */
+const VIDEO = { mediaPlaying: true, mediaLengthMs: 30 * 60_000 };
 
 function setup(
   initial: Partial<AttentionState> = {},
@@ -75,9 +87,9 @@ describe('time accountant', () => {
     expect(accountant.take()).toBe(2_000);
   });
 
-  it('keeps counting without input while the main media plays, then idles from when it stops', () => {
+  it('keeps counting without input while the media plays, then idles from when it stops', () => {
     const { accountant, advance } = setup({}, { idleMs: 15_000 });
-    accountant.update({ mediaPlaying: true });
+    accountant.update(VIDEO);
     advance(100_000);
     expect(accountant.take()).toBe(100_000);
     accountant.update({ mediaPlaying: false });
@@ -87,7 +99,7 @@ describe('time accountant', () => {
   });
 
   it('never counts media playing in a hidden tab', () => {
-    const { accountant, advance } = setup({ mediaPlaying: true, visible: false });
+    const { accountant, advance } = setup({ ...VIDEO, visible: false });
     advance(30_000);
     expect(accountant.take()).toBe(0);
   });
@@ -96,8 +108,9 @@ describe('time accountant', () => {
     const { accountant, advance } = setup({}, { idleMs: 60_000 });
     advance(20_000);
     expect(accountant.msUntilIdle()).toBe(40_000);
-    accountant.update({ mediaPlaying: true });
-    expect(accountant.msUntilIdle()).toBe(Infinity);
+    // Media stands in for the reader for three times its length after their last input.
+    accountant.update(VIDEO);
+    expect(accountant.msUntilIdle()).toBe(90 * 60_000 - 20_000);
     accountant.update({ mediaPlaying: false, visible: false });
     expect(accountant.msUntilIdle()).toBe(Infinity);
   });
@@ -110,8 +123,35 @@ describe('time accountant', () => {
   });
 
   it('caps one step, so system sleep or a frozen tab adds at most the cap', () => {
-    const { accountant, jump } = setup({ mediaPlaying: true }, { maxStepMs: 10_000 });
+    const { accountant, jump } = setup(VIDEO, { maxStepMs: 10_000 });
     jump(8 * 3_600_000);
+    expect(accountant.take()).toBe(10_000);
+  });
+
+  it('a file looped after the first click stands in for the reader only briefly', () => {
+    // A near-silent five-second clip on a loop: three times its length, then idle as usual.
+    const { accountant, advance } = setup({}, { idleMs: 15_000 });
+    accountant.update({ mediaPlaying: true, mediaLengthMs: 5_000 });
+    advance(10 * 60_000, 1_000);
+    expect(accountant.take()).toBe(15_000);
+    expect(accountant.isCounting()).toBe(false);
+    // The reader comes back: input counts again, and the loop's short allowance with it.
+    accountant.input();
+    advance(60_000, 1_000);
+    expect(accountant.take()).toBe(15_000);
+  });
+
+  it('media never stands in for a reader for more than two hours without input', () => {
+    const { accountant, advance } = setup({}, { idleMs: 60_000 });
+    // A live stream (no length) or a ten-hour file: two hours, then the reader must show up.
+    accountant.update({ mediaPlaying: true, mediaLengthMs: Infinity });
+    advance(3 * 3_600_000);
+    expect(accountant.take()).toBe(MAX_MEDIA_PRESENCE_MS);
+    expect(mediaPresenceMs(10 * 3_600_000)).toBe(MAX_MEDIA_PRESENCE_MS);
+    expect(mediaPresenceMs(20 * 60_000)).toBe(60 * 60_000);
+    // One key press renews it.
+    accountant.input();
+    advance(10_000);
     expect(accountant.take()).toBe(10_000);
   });
 
@@ -169,14 +209,25 @@ describe('time accountant properties', () => {
     fc.record({ kind: fc.constant('input' as const) }),
     fc.record({ kind: fc.constant('visible' as const), value: fc.boolean() }),
     fc.record({ kind: fc.constant('focused' as const), value: fc.boolean() }),
-    fc.record({ kind: fc.constant('media' as const), value: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('media' as const),
+      value: fc.boolean(),
+      // Short lengths, so the media allowance (three times the length) runs out within a run.
+      lengthMs: fc.integer({ min: 0, max: 400 }).map((n) => n * TICK),
+    }),
     fc.record({ kind: fc.constant('take' as const) }),
   );
+  const initialState = fc.record({
+    visible: fc.boolean(),
+    focused: fc.boolean(),
+    mediaPlaying: fc.boolean(),
+    mediaLengthMs: fc.integer({ min: 0, max: 400 }).map((n) => n * TICK),
+  });
 
   it('counts exactly the time in which the tab was visible, focused and the reader present', () => {
     fc.assert(
       fc.property(
-        fc.record({ visible: fc.boolean(), focused: fc.boolean(), mediaPlaying: fc.boolean() }),
+        initialState,
         fc.integer({ min: 1, max: 200 }).map((n) => n * TICK),
         fc.array(event, { maxLength: 80 }),
         (initial, idleMs, events) => {
@@ -194,7 +245,9 @@ describe('time accountant properties', () => {
           for (const step of events) {
             if (step.kind === 'wait') {
               for (let elapsed = 0; elapsed < step.ms; elapsed += TICK) {
-                const present = model.mediaPlaying || time < lastInput + idleMs;
+                const present =
+                  time < lastInput + idleMs ||
+                  (model.mediaPlaying && time < lastInput + 3 * model.mediaLengthMs);
                 if (model.visible && model.focused && present) expected += TICK;
                 time += TICK;
               }
@@ -204,10 +257,13 @@ describe('time accountant properties', () => {
               lastInput = time;
             } else if (step.kind === 'take') {
               counted += accountant.take();
+            } else if (step.kind === 'media') {
+              const change = { mediaPlaying: step.value, mediaLengthMs: step.lengthMs };
+              accountant.update(change);
+              model = { ...model, ...change };
             } else {
-              const key = step.kind === 'media' ? 'mediaPlaying' : step.kind;
-              accountant.update({ [key]: step.value });
-              model = { ...model, [key]: step.value };
+              accountant.update({ [step.kind]: step.value });
+              model = { ...model, [step.kind]: step.value };
             }
           }
           counted += accountant.take();
@@ -226,7 +282,7 @@ describe('time accountant properties', () => {
           now: () => time,
           maxStepMs: 3_000,
           idleMs: 60_000,
-          initial: { visible: false, focused: true, mediaPlaying: true },
+          initial: { visible: false, focused: true, mediaPlaying: true, mediaLengthMs: Infinity },
         });
         for (const step of events) {
           if (step.kind === 'wait') time += step.ms;

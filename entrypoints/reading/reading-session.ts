@@ -1,11 +1,14 @@
-import { browser } from '#imports';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readAttention, watchAttention } from '@/entrypoints/reading.content/attention';
+import type { ScriptContext } from '@/entrypoints/reading/script-context';
 import type { ResourceDetection } from '@/utils/detection/schema';
-import type { CountingHint, ProgressSnapshot } from '@/utils/messages/protocol';
-import { MAX_HINT_MS, READING_PORT } from '@/utils/messages/reading-port';
-import { sendMessage } from '@/utils/messages/send';
-import { createTimeAccountant } from '@/utils/tracking/accountant';
+import type {
+  CountingHint,
+  MessageRequest,
+  MessageResponse,
+  MessageType,
+  ProgressSnapshot,
+} from '@/utils/messages/protocol';
+import { MAX_HINT_MS } from '@/utils/messages/reading-port';
+import { createTimeAccountant, type AttentionState } from '@/utils/tracking/accountant';
 import { readinessOf } from '@/utils/tracking/readiness';
 
 /**
@@ -18,6 +21,26 @@ const MAX_STEP_MS = REPORT_EVERY_MS * 2;
 /** At most one wake-up a second while visible. */
 const MIN_DELAY_MS = 1_000;
 const DEFAULT_IDLE_MS = 60_000;
+
+/** The open end of the reading port (see utils/messages/reading-port.ts). */
+export interface ReadingPortEnd {
+  postMessage(message: CountingHint): void;
+  disconnect(): void;
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** What a session needs from its page and the extension, injected so each rule can be tested. */
+export interface SessionPorts {
+  context: Pick<ScriptContext, 'signal' | 'setTimeout' | 'clearTimeout'>;
+  send: <T extends MessageType>(type: T, data: MessageRequest<T>) => Promise<MessageResponse<T>>;
+  connect: () => ReadingPortEnd;
+  /** Monotonic milliseconds. */
+  now: () => number;
+  readAttention: () => AttentionState;
+  watchAttention: (signal: AbortSignal, onChange: (state: AttentionState) => void) => void;
+  /** Listens for the page going away (reload, navigation, tab closed). */
+  onPageHide: (signal: AbortSignal, handler: () => void) => void;
+}
 
 export interface ReadingSession {
   readonly url: string;
@@ -32,29 +55,31 @@ export interface ReadingSession {
 /**
  * One visit to one resource: feeds browser attention events to the time accountant and reports
  * counted time to the background, which keeps it. Timers run only while time is counting, so a
- * hidden tab costs nothing.
+ * hidden tab costs nothing. The page's state is read afresh before every report, so media that
+ * stopped being audible without an event the page's document hears (a player removed from the
+ * page) stops standing in for the reader at the next report at the latest.
  */
 export function startReadingSession(
-  ctx: ContentScriptContext,
+  ports: SessionPorts,
   initial: ResourceDetection,
   /** The page's last trusted input, kept across single-page navigations (monotonic ms). */
   lastInputAt: number,
 ): ReadingSession {
   let detection = initial;
   const accountant = createTimeAccountant({
-    now: () => performance.now(),
+    now: ports.now,
     maxStepMs: MAX_STEP_MS,
     // Until the background says otherwise (the learner's setting).
     idleMs: DEFAULT_IDLE_MS,
-    initial: readAttention(),
+    initial: ports.readAttention(),
     lastInputAt,
   });
   let snapshot: ProgressSnapshot | null = null;
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
   function schedule(): void {
-    if (timer !== undefined) clearTimeout(timer);
+    ports.context.clearTimeout(timer);
     timer = undefined;
     if (stopped || !accountant.isCounting()) return;
     // Report on time, exactly when the required time is reached (so the badge turns promptly),
@@ -70,25 +95,24 @@ export function startReadingSession(
       readiness && !readiness.ready ? readiness.remainingMs + 50 : Infinity,
       accountant.msUntilIdle() + 50,
     );
-    timer = ctx.setTimeout(() => report(), Math.max(MIN_DELAY_MS, delay));
+    timer = ports.context.setTimeout(() => report(), Math.max(MIN_DELAY_MS, delay));
   }
 
-  /** The reading port (see READING_PORT), opened again if the worker restarted. */
-  let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  /** The reading port, opened again if the worker restarted. */
+  let port: ReadingPortEnd | undefined;
   function hint(countingForMs: number): void {
     try {
       port ??= openPort();
-      const message: CountingHint = {
+      port.postMessage({
         type: 'content:counting-hint',
         data: { url: detection.url, countingForMs },
-      };
-      port.postMessage(message);
+      });
     } catch {
       port = undefined;
     }
   }
-  function openPort(): ReturnType<typeof browser.runtime.connect> {
-    const opened = browser.runtime.connect({ name: READING_PORT });
+  function openPort(): ReadingPortEnd {
+    const opened = ports.connect();
     opened.onDisconnect.addListener(() => {
       if (port === opened) port = undefined;
     });
@@ -96,6 +120,8 @@ export function startReadingSession(
   }
 
   function report(final = false): void {
+    // The page as it is now: media may have stopped (or been removed) without an event.
+    if (!stopped) accountant.update(ports.readAttention());
     // Until the background has acknowledged the resource, time stays with the accountant (the
     // background bounds the first report by the wall time since it heard the page). Not heard
     // yet (paused when the page opened): ask again, so counting starts once the learner resumes.
@@ -118,39 +144,41 @@ export function startReadingSession(
 
   async function sendCounted(countedMs: number): Promise<void> {
     try {
-      const reply = await sendMessage('content:time-counted', { url: detection.url, countedMs });
+      const reply = await ports.send('content:time-counted', { url: detection.url, countedMs });
       if (reply) snapshot = reply;
-      // Not heard: the learner paused Learnlog or stopped this site, and the time is
-      // not theirs to keep. Announce again, so counting resumes when they turn it back on.
+      // Not heard: the learner paused Learnlog or stopped this site, and the time is not theirs
+      // to keep. Announce again, so counting resumes when they turn it back on — unless this
+      // visit has ended (the page moved on): its resource is no longer this tab's.
       else announce();
     } catch {
       // The extension was reloaded or the worker is starting: the time is lost only for this
-      // report; ctx invalidation stops the session if the extension is gone.
+      // report; the script's context ends the session if the extension is gone.
     }
     schedule();
   }
 
-  // Listeners end with the session, or with the content script if the extension is reloaded.
+  // Listeners end with the session, or with the script's copy.
   const ended = new AbortController();
-  const signal = AbortSignal.any([ended.signal, ctx.signal]);
-  watchAttention(signal, (state) => {
+  const signal = AbortSignal.any([ended.signal, ports.context.signal]);
+  ports.watchAttention(signal, (state) => {
     accountant.update(state);
     report();
   });
-  // pagehide: the last chance to report before the page goes (reload, navigation, tab closed).
-  window.addEventListener('pagehide', () => report(true), { signal });
+  // The last chance to report before the page goes (reload, navigation, tab closed).
+  ports.onPageHide(signal, () => report(true));
 
   let announcing = false;
   function announce(): void {
-    if (announcing) return;
+    if (announcing || stopped) return;
     announcing = true;
-    void sendMessage('content:resource-detected', { detection })
+    void ports
+      .send('content:resource-detected', { detection })
       .finally(() => {
         announcing = false;
       })
       .then((reply) => {
         // Not heard (paused, site stopped): keep what we had and ask again at the next report.
-        if (!reply) return;
+        if (!reply || stopped) return;
         snapshot = reply;
         accountant.setIdleMs(reply.idleMs);
         schedule();
@@ -177,11 +205,12 @@ export function startReadingSession(
       if (!wasCounting && accountant.isCounting()) schedule();
     },
     stop() {
+      if (stopped) return;
       report(true);
       port?.disconnect();
       stopped = true;
       ended.abort();
-      if (timer !== undefined) clearTimeout(timer);
+      ports.context.clearTimeout(timer);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchForLateContent } from '@/entrypoints/reading.content/late-content';
+import { watchForLateContent } from '@/entrypoints/reading/late-content';
 
 describe('watchForLateContent', () => {
   beforeEach(() => vi.useFakeTimers());

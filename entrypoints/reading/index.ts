@@ -1,0 +1,36 @@
+import { browser, defineUnlistedScript } from '#imports';
+import { readAttention, watchAttention } from '@/entrypoints/reading/attention';
+import { readPage } from '@/entrypoints/reading/page-reader';
+import { startScriptContext } from '@/entrypoints/reading/script-context';
+import { READING_PORT } from '@/utils/messages/reading-port';
+import { sendMessage } from '@/utils/messages/send';
+
+/**
+ * The reading script. Not a manifest content script: the background registers it for the sites
+ * the learner chose (`scripting.registerContentScripts`), and the popup injects it into the page
+ * in front when a site is turned on. It is an unlisted script rather than a WXT content script
+ * because WXT's content-script wrapper announces itself to the page with DOM events.
+ */
+export default defineUnlistedScript(() => {
+  // Private windows are not watched: nothing is detected, counted or sent. The background also
+  // ignores any message from a private tab.
+  if (browser.extension.inIncognitoContext) return;
+  const context = startScriptContext({
+    runtimeId: () => browser.runtime?.id,
+    scriptGlobal: globalThis as unknown as Record<symbol, unknown>,
+    location: () => location.href,
+    navigation: (globalThis as { navigation?: EventTarget }).navigation,
+  });
+  readPage({
+    context,
+    doc: document,
+    win: window,
+    send: sendMessage,
+    connect: () => browser.runtime.connect({ name: READING_PORT }),
+    now: () => performance.now(),
+    readAttention: () => readAttention(document),
+    watchAttention: (signal, onChange) => watchAttention(signal, onChange, document),
+    onPageHide: (signal, handler) =>
+      window.addEventListener('pagehide', handler, { signal, capture: true }),
+  });
+});
