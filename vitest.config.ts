@@ -20,7 +20,7 @@ export default defineConfig({
         },
       },
     },
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './tests/support/web-locks.ts'],
     restoreMocks: true,
   },
 });

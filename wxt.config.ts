@@ -15,7 +15,8 @@ export default defineConfig({
       'Turns everyday learning on the web into trustworthy CPD evidence: measures attentive reading time and records it with your reflection.',
     // Each permission is justified in the README ("Permissions"). In short:
     // storage: settings, site choices, and per-tab state while the MV3 worker sleeps.
-    // alarms: sync retries and pulls after the worker has stopped.
+    // alarms: sync retries and pulls after the worker has stopped; a daily trim of the timing
+    // history (time counted on pages not recorded).
     // scripting: registers the reading script on the sites the learner chose.
     // activeTab: lets the popup name the site in front, and turn it on, without "tabs".
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],

@@ -12,6 +12,12 @@ export const RecordFormValuesSchema = z.object({
   kind: z.enum(RECORD_KINDS),
   date: z.string(),
   minutes: z.string(),
+  /**
+   * The exact seconds the form started with (a record's credited time, or what the popup
+   * measured): kept as they are unless the learner changes the minutes shown for them, so
+   * opening a 90-second record and saving it leaves 90 seconds, not a rounded 2 minutes.
+   */
+  keptSeconds: z.number().int().positive().nullable().default(null),
   whatLearned: z.string(),
   howWillUse: z.string(),
   standards: z.array(z.string()),
@@ -22,6 +28,16 @@ export const RecordFormValuesSchema = z.object({
 });
 export type RecordFormValues = z.infer<typeof RecordFormValuesSchema>;
 
+/** Seconds as the minutes figure the form shows: "5", "1.5", "0.33". */
+export function minutesText(seconds: number): string {
+  return String(Math.round((seconds / 60) * 100) / 100);
+}
+
+/** The form's time fields for an exact number of seconds. */
+export function timeFields(seconds: number): Pick<RecordFormValues, 'minutes' | 'keptSeconds'> {
+  return { minutes: minutesText(seconds), keptSeconds: seconds };
+}
+
 /** A blank form for `today`; callers override what they know (the page's title…). */
 export function blankFormValues(today: string): RecordFormValues {
   return {
@@ -30,6 +46,7 @@ export function blankFormValues(today: string): RecordFormValues {
     kind: 'course',
     date: today,
     minutes: '60',
+    keptSeconds: null,
     whatLearned: '',
     howWillUse: '',
     standards: [],
@@ -46,7 +63,7 @@ export function formValuesFromRecord(record: LearningRecord): RecordFormValues {
     url: record.url ?? '',
     kind: record.kind,
     date: record.date,
-    minutes: String(Math.round(record.creditedSeconds / 60)),
+    ...timeFields(record.creditedSeconds),
     whatLearned: record.whatLearned,
     howWillUse: record.howWillUse,
     standards: [...record.standards],
@@ -66,13 +83,15 @@ export type FormContent = Omit<
 /** The typed values as record content, for `createRecord` or `editRecord` to validate. */
 export function contentFromForm(values: RecordFormValues): FormContent {
   const url = values.url.trim();
-  const minutes = values.minutes.trim() === '' ? Number.NaN : Number(values.minutes);
+  const typed = values.minutes.trim();
+  const unchanged = values.keptSeconds !== null && typed === minutesText(values.keptSeconds);
+  const minutes = typed === '' ? Number.NaN : Number(typed);
   return {
     title: values.title,
     ...(url ? { url } : {}),
     kind: values.kind,
     date: values.date,
-    creditedSeconds: Math.round(minutes * 60),
+    creditedSeconds: unchanged ? values.keptSeconds! : Math.round(minutes * 60),
     whatLearned: values.whatLearned,
     howWillUse: values.howWillUse,
     standards: values.standards,

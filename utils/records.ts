@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DurationSourceSchema, RESOURCE_KINDS } from '@/utils/detection/schema';
+import { cleanAddressText } from '@/utils/canonical-url';
 import { compareDates, isoDateSchema, localIsoDate } from '@/utils/iso-date';
 
 /**
@@ -55,9 +56,14 @@ export const LearningRecordSchema = z.object({
   title: cleanText(MAX_TITLE, `The title is too long (${MAX_TITLE} characters at most).`).pipe(
     z.string().min(1, 'Give the learning a title.'),
   ),
+  /**
+   * Kept without its fragment, tracking parameters or parameters that carry credentials or
+   * personal data (`cleanAddress`), however the record arrives: a form, an import, a sync pull.
+   */
   url: z
     .url({ protocol: /^https?$/, error: 'The address must be a web address (https://…).' })
     .max(2048, 'The address is too long.')
+    .transform(cleanAddressText)
     .optional(),
   kind: RecordKindSchema,
   typeLabel: cleanText(60, 'The type label is too long.').optional(),
@@ -156,6 +162,35 @@ export function editRecord(
   return validate(cleared, now);
 }
 
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The fields an edit changes, compared with the record as the form opened it: only these are
+ * saved, so an edit never writes back fields it did not touch over a newer version of them.
+ */
+export function changedFields(
+  base: LearningRecord,
+  edited: Partial<RecordContent>,
+): Partial<RecordContent> {
+  const changes: Partial<Record<keyof RecordContent, unknown>> = {};
+  for (const key of Object.keys(edited) as (keyof RecordContent)[]) {
+    if (!sameValue(edited[key], base[key])) changes[key] = edited[key];
+  }
+  return changes as Partial<RecordContent>;
+}
+
+/** Of `fields`, those that changed between the version an edit began from and the latest. */
+export function fieldsChangedSince(
+  base: LearningRecord,
+  latest: LearningRecord,
+  fields: readonly string[],
+): string[] {
+  return fields.filter(
+    (field) =>
+      !sameValue(base[field as keyof LearningRecord], latest[field as keyof LearningRecord]),
+  );
+}
+
 /** Soft deletion: kept as a tombstone so a sync can pass the delete on; undo clears it. */
 export function markDeleted(record: LearningRecord, now: number): LearningRecord {
   return { ...record, deletedAt: now, updatedAt: Math.max(now, record.updatedAt + 1) };
@@ -164,6 +199,17 @@ export function markDeleted(record: LearningRecord, now: number): LearningRecord
 export function markRestored(record: LearningRecord, now: number): LearningRecord {
   const { deletedAt: _deleted, ...rest } = record;
   return { ...rest, updatedAt: Math.max(now, record.updatedAt + 1) };
+}
+
+/** How long a deleted record can be restored from the log's "Recently deleted". */
+export const RESTORABLE_DAYS = 30;
+
+/** Records deleted in the last RESTORABLE_DAYS, the most recently deleted first. */
+export function recentlyDeleted(records: readonly LearningRecord[], now: number): LearningRecord[] {
+  const since = now - RESTORABLE_DAYS * 86_400_000;
+  return records
+    .filter((record) => record.deletedAt !== undefined && record.deletedAt >= since)
+    .sort((a, b) => b.deletedAt! - a.deletedAt!);
 }
 
 /** Newest first: by learning date, then by when it was recorded. */

@@ -1,6 +1,11 @@
 import { browser } from '#imports';
 import { onLocalKeyChanged } from '@/utils/local-storage-watch';
 import { readSettings, SETTINGS_KEY, SettingsSchema, type Settings } from '@/utils/settings';
+import { exclusively } from '@/utils/exclusive';
+import { refusedWrite } from '@/utils/write-outcome';
+
+/** Held while the settings are read, changed and written back. */
+const SETTINGS_LOCK = 'learnlog:settings';
 
 /**
  * Settings in `storage.local` (never `storage.sync`, never sent to content scripts). Used by the
@@ -12,8 +17,13 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Validates, then saves; invalid settings are refused and nothing is written. */
-export async function saveSettings(settings: Settings): Promise<void> {
+async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
+}
+
+/** Replaces all the settings (a backup restored): after any save in progress, never during it. */
+export async function replaceSettings(settings: Settings): Promise<void> {
+  await exclusively(SETTINGS_LOCK, () => saveSettings(settings));
 }
 
 /**
@@ -24,8 +34,10 @@ export async function saveSettingsSection<K extends 'tracking' | 'profile' | 'id
   section: K,
   value: Settings[K],
 ): Promise<void> {
-  const current = await loadSettings();
-  await saveSettings({ ...current, [section]: value });
+  await exclusively(SETTINGS_LOCK, async () => {
+    const current = await loadSettings();
+    await saveSettings({ ...current, [section]: value });
+  });
 }
 
 /**
@@ -45,7 +57,7 @@ export async function validateAndSaveSection<K extends 'tracking' | 'profile' | 
     await saveSettingsSection(section, parsed.data as Settings[K]);
     return { kind: 'saved', text: savedText };
   } catch {
-    return { kind: 'error', text: 'Learnlog could not save this. Nothing was changed.' };
+    return { kind: 'error', text: refusedWrite('save your settings') };
   }
 }
 

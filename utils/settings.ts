@@ -26,6 +26,17 @@ export const TrackingSettingsSchema = z.object({
     .max(200, 'The required time can be 200 % of the stated duration at most.'),
   /** A browser notification when a resource is ready to record. Off by default. */
   notifyWhenReady: z.boolean(),
+  /**
+   * Days after which the time counted on a page the learner has not recorded is forgotten
+   * (its address, title and time go from the timing history). Settings saved before this
+   * existed read as the default.
+   */
+  forgetTimingAfterDays: z
+    .number({ error: 'Enter a number of days.' })
+    .int('Use whole days.')
+    .min(1, 'Keep the timing history for at least 1 day.')
+    .max(365, 'The timing history can be kept for 365 days at most.')
+    .default(30),
 });
 
 /** Who the learner answers to, and the goal for their cycle. */
@@ -88,7 +99,12 @@ export type IdentitySettings = z.infer<typeof IdentitySettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
-  tracking: { idleSeconds: 60, requiredPercent: 100, notifyWhenReady: false },
+  tracking: {
+    idleSeconds: 60,
+    requiredPercent: 100,
+    notifyWhenReady: false,
+    forgetTimingAfterDays: 30,
+  },
   profile: { regulator: 'none' },
   identity: {},
 };

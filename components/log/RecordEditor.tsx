@@ -2,7 +2,7 @@ import { createSignal, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { RecordFields } from '@/components/records/RecordFields';
 import type { LearnlogDatabase } from '@/utils/db/database';
-import { addRecord, saveEdit } from '@/utils/db/records-store';
+import { addRecord, saveEditOf } from '@/utils/db/records-store';
 import { requestSync } from '@/utils/sync/page-requests';
 import { localIsoDate } from '@/utils/iso-date';
 import type { Regulator } from '@/utils/profile/regulators';
@@ -12,6 +12,7 @@ import {
   formValuesFromRecord,
   type RecordFormValues,
 } from '@/utils/record-form';
+import { refusedWrite } from '@/utils/write-outcome';
 import { createRecord, type LearningRecord } from '@/utils/records';
 
 /**
@@ -47,7 +48,7 @@ export function RecordEditor(props: {
           editing.origin === 'page'
             ? { ...fields, url: editing.url }
             : { url: undefined, ...fields };
-        const result = await saveEdit(props.db, editing.id, changes, new Date());
+        const result = await saveEditOf(props.db, editing, changes, new Date());
         if (!result.ok) return setError(result.error);
         requestSync();
         props.onClose(`Saved your changes to “${result.record.title}”.`);
@@ -63,7 +64,7 @@ export function RecordEditor(props: {
         props.onClose(`Added “${result.record.title}” to your learning log.`);
       }
     } catch {
-      setError('Learnlog could not save this record. Nothing was saved; please try again.');
+      setError(refusedWrite('save this record'));
     }
   }
 

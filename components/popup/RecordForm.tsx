@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, on, onMount, Show, untrack } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { RecordFields } from '@/components/records/RecordFields';
 import type { LearnlogDatabase } from '@/utils/db/database';
@@ -9,7 +9,13 @@ import { formatCountdown, formatDuration } from '@/utils/duration';
 import { localIsoDate } from '@/utils/iso-date';
 import type { Regulator } from '@/utils/profile/regulators';
 import { clearDraft, loadDraft, saveDraft } from '@/utils/record-drafts';
-import { blankFormValues, contentFromForm, type RecordFormValues } from '@/utils/record-form';
+import {
+  blankFormValues,
+  contentFromForm,
+  timeFields,
+  type RecordFormValues,
+} from '@/utils/record-form';
+import { refusedWrite } from '@/utils/write-outcome';
 import { createRecord } from '@/utils/records';
 
 /**
@@ -29,18 +35,26 @@ export function RecordForm(props: {
   // Untracked on purpose: the form is prefilled once and then belongs to the learner.
   // eslint-disable-next-line solid/reactivity
   const initial = props.progress;
-  const spentSeconds = Math.floor(initial.spentMs / 1000);
-  // Credited time: the resource's duration once it is met, otherwise the time actually spent.
-  // eslint-disable-next-line solid/reactivity
-  const creditedDefault = props.ready ? initial.durationSeconds : spentSeconds;
+  const spentSeconds = () => Math.floor(props.progress.spentMs / 1000);
+  /**
+   * The credited time suggested: the resource's duration once it is met, otherwise the time
+   * actually spent so far (nothing measured yet: a minute, for the learner to correct). It
+   * follows the page's progress until the learner changes the minutes themselves.
+   */
+  const suggestedTime = () => {
+    const seconds = props.ready ? props.progress.durationSeconds : spentSeconds();
+    return seconds > 0 ? timeFields(seconds) : { minutes: '1', keptSeconds: null };
+  };
 
+  const firstSuggestion = untrack(suggestedTime);
   const [values, setValues] = createStore<RecordFormValues>({
     ...blankFormValues(today),
     title: initial.title,
     url: initial.url,
     kind: initial.kind,
-    minutes: String(Math.max(1, Math.round(creditedDefault / 60))),
+    ...firstSuggestion,
   });
+  let suggestedMinutes = firstSuggestion.minutes;
   const [error, setError] = createSignal('');
   const [saved, setSaved] = createSignal<'' | 'on-time' | 'early'>('');
   const [restored, setRestored] = createSignal(false);
@@ -54,6 +68,18 @@ export function RecordForm(props: {
     }
     setDraftLoaded(true);
   });
+  createEffect(
+    on(
+      suggestedTime,
+      (next) => {
+        // The learner's own figure (typed, or kept in a draft) is theirs.
+        if (restored() || values.minutes !== suggestedMinutes) return;
+        setValues(next);
+        suggestedMinutes = next.minutes;
+      },
+      { defer: true },
+    ),
+  );
   // Saved on every change, but only once the kept draft is back: a blank form never replaces it.
   createEffect(
     on(
@@ -73,7 +99,7 @@ export function RecordForm(props: {
         ...contentFromForm({ ...values, url: initial.url }),
         origin: 'page',
         ...(initial.typeLabel ? { typeLabel: initial.typeLabel } : {}),
-        spentSeconds: Math.floor(props.progress.spentMs / 1000),
+        spentSeconds: spentSeconds(),
         ...(initial.stated
           ? { statedSeconds: initial.stated.seconds, statedSource: initial.stated.source }
           : {}),
@@ -92,7 +118,7 @@ export function RecordForm(props: {
       await clearDraft(initial.url).catch(() => undefined);
       setSaved(early ? 'early' : 'on-time');
     } catch {
-      setError('Learnlog could not save this record. Nothing was saved; please try again.');
+      setError(refusedWrite('save this record'));
     }
   }
 
@@ -107,13 +133,16 @@ export function RecordForm(props: {
       fallback={
         <p class="notice" role="status" data-testid="record-saved">
           {saved() === 'early'
-            ? `Saved to your learning log, marked as recorded before the stated duration (${formatDuration(spentSeconds)} spent).`
+            ? `Saved to your learning log, marked as recorded before the stated duration (${formatDuration(spentSeconds())} spent).`
             : 'Saved to your learning log.'}
         </p>
       }
     >
       <form class="record-form" onSubmit={submit} aria-labelledby="record-heading" novalidate>
         <h3 id="record-heading">Record your learning</h3>
+        <p class="muted record-address" data-testid="record-address">
+          Saved with the address <bdi class="address">{initial.url}</bdi>
+        </p>
         <Show when={restored()}>
           <p class="muted" data-testid="draft-restored">
             Your unsaved notes for this page were kept.
@@ -161,7 +190,7 @@ export function RecordForm(props: {
         <Show when={!props.ready}>
           <p id="record-anyway-why" class="muted">
             “Record anyway” marks the record as made before the stated duration, with the{' '}
-            {formatDuration(spentSeconds)} you actually spent.
+            {formatDuration(spentSeconds())} you actually spent.
           </p>
         </Show>
       </form>

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
+import { cleanAddressText } from '@/utils/canonical-url';
 import { KIND_LABELS } from '@/utils/kind-labels';
 import { standardLabel, type Regulator } from '@/utils/profile/regulators';
 import type { RecordFormValues } from '@/utils/record-form';
@@ -31,6 +32,13 @@ export function RecordFields(props: {
       .map((standard) => ({ id: standard, label: standardLabel(standard) }));
     return [...own, ...carried];
   };
+  /** The address as it will be saved, when cleaning it changes what was typed. */
+  const savedAddress = () => {
+    const typed = props.values.url.trim();
+    if (!URL.canParse(typed)) return undefined;
+    const saved = cleanAddressText(typed);
+    return saved !== new URL(typed).href ? saved : undefined;
+  };
   const toggleStandard = (standard: string, checked: boolean) =>
     props.setValues('standards', (current) =>
       checked ? [...current, standard] : current.filter((item) => item !== standard),
@@ -55,8 +63,17 @@ export function RecordFields(props: {
           inputMode="url"
           placeholder="https://"
           value={props.values.url}
+          aria-describedby={savedAddress() ? id('url-saved') : undefined}
           onInput={(e) => props.setValues('url', e.currentTarget.value)}
         />
+        <Show when={savedAddress()}>
+          {(address) => (
+            <p id={id('url-saved')} class="muted hint" data-testid="url-saved-as">
+              Saved as <bdi class="address">{address()}</bdi>, without the parts that look like
+              sign-in details or personal data.
+            </p>
+          )}
+        </Show>
       </Show>
       <div class="row">
         <div>
@@ -87,10 +104,10 @@ export function RecordFields(props: {
           <input
             id={id('minutes')}
             type="number"
-            inputMode="numeric"
-            min="1"
+            inputMode="decimal"
+            min="0"
             max="1440"
-            step="1"
+            step="any"
             required
             value={props.values.minutes}
             onInput={(e) => props.setValues('minutes', e.currentTarget.value)}

@@ -23,6 +23,7 @@ import {
 import { testSyncConnection } from '@/utils/sync/connection-test';
 import { DEFAULT_TIMEOUT_MS } from '@/utils/sync/engine';
 import { applySyncConfig, forgetSyncServer } from '@/utils/sync/settings-changes';
+import { attemptWrite } from '@/utils/write-outcome';
 
 const NEEDS_IDENTITY =
   'A learning record store needs to know who you are: fill in “Your identity for xAPI” on this page and save it first.';
@@ -118,14 +119,8 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
     setBusy(false);
     if (!test.ok && !test.passing)
       return setStatus({ kind: 'error', text: `${test.message} Nothing was changed.` });
-    try {
-      await applySyncConfig(config);
-    } catch {
-      return setStatus({
-        kind: 'error',
-        text: 'Learnlog could not save this. Nothing was changed.',
-      });
-    }
+    const outcome = await attemptWrite('save the sync settings', () => applySyncConfig(config));
+    if (!outcome.ok) return setStatus({ kind: 'error', text: outcome.text });
     setSaved(config);
     setEnabled(true);
     const host = new URL(config.endpoint).host;
@@ -140,7 +135,10 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
   async function turnOff() {
     const current = saved();
     if (!current) return;
-    await applySyncConfig({ ...current, enabled: false });
+    const outcome = await attemptWrite('turn sync off', () =>
+      applySyncConfig({ ...current, enabled: false }),
+    );
+    if (!outcome.ok) return setStatus({ kind: 'error', text: outcome.text });
     setSaved({ ...current, enabled: false });
     setEnabled(false);
     setStatus({ kind: 'saved', text: 'Sync is off. Nothing more will be sent.' });
@@ -149,7 +147,10 @@ export function SyncSettingsForm(props: { initial: SyncConfig | undefined }) {
 
   async function forget() {
     const current = saved();
-    await forgetSyncServer(current ? [originPatternOf(current.endpoint)] : []);
+    const outcome = await attemptWrite('forget the server', () =>
+      forgetSyncServer(current ? [originPatternOf(current.endpoint)] : []),
+    );
+    if (!outcome.ok) return setStatus({ kind: 'error', text: outcome.text });
     setSaved(undefined);
     setEnabled(false);
     setKey('');

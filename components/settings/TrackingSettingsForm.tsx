@@ -11,6 +11,7 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
   const [idleSeconds, setIdleSeconds] = createSignal(String(initial.idleSeconds));
   const [requiredPercent, setRequiredPercent] = createSignal(String(initial.requiredPercent));
   const [notify, setNotify] = createSignal(initial.notifyWhenReady);
+  const [forgetDays, setForgetDays] = createSignal(String(initial.forgetTimingAfterDays));
   const [status, setStatus] = createSignal<FormStatusValue>(null);
 
   async function changeNotify(checked: boolean) {
@@ -40,6 +41,7 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
           idleSeconds: Number(idleSeconds()),
           requiredPercent: Number(requiredPercent()),
           notifyWhenReady: notify(),
+          forgetTimingAfterDays: Number(forgetDays()),
         },
         'Settings saved.',
       ),
@@ -83,6 +85,16 @@ export function TrackingSettingsForm(props: { initial: Settings }) {
         />
         <label for="notify-ready">Tell me with a notification when I can record a resource</label>
       </div>
+      <NumberSetting
+        id="forget-timing-days"
+        label="Forget the time counted on pages I have not recorded after this many days"
+        help="From 1 to 365 days. Default: 30. Pages you record keep their time in the record."
+        min={1}
+        max={365}
+        step={1}
+        value={forgetDays()}
+        onInput={setForgetDays}
+      />
       <button type="submit" data-testid="save-settings">
         Save settings
       </button>

@@ -5,6 +5,7 @@ import { createLiveQuery } from '@/utils/live-query';
 import { describeSyncStatus } from '@/utils/sync/status-text';
 import type { SyncStatus } from '@/utils/sync/status';
 import { requestSync } from '@/utils/sync/page-requests';
+import { attemptWrite } from '@/utils/write-outcome';
 
 /** The sync status in words; a stop is an alert, so screen readers hear it. */
 export function SyncStatusNotice(props: {
@@ -20,7 +21,12 @@ export function SyncStatusNotice(props: {
   const [retried, setRetried] = createSignal('');
 
   async function retryFailed() {
-    const count = await requeueFailed(props.db, Date.now());
+    const db = props.db;
+    let count = 0;
+    const outcome = await attemptWrite('queue the refused records again', async () => {
+      count = await requeueFailed(db, Date.now());
+    });
+    if (!outcome.ok) return setRetried(outcome.text);
     requestSync();
     setRetried(
       `Trying ${count.toLocaleString('en-GB')} ${count === 1 ? 'record' : 'records'} again.`,

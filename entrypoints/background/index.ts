@@ -9,14 +9,17 @@ import { forgetTab } from '@/entrypoints/background/tab-state';
 import { getDatabase } from '@/utils/db/database';
 import { startSync } from '@/entrypoints/background/sync';
 import { isWatchedPage, startSiteAccess } from '@/entrypoints/background/site-access';
+import { startTimingHistory } from '@/entrypoints/background/timing-history';
 
 export default defineBackground(() => {
+  const trimTimingHistory = startTimingHistory(getDatabase(), loadSettings);
   const progress = createProgressManager({
     db: getDatabase(),
     now: Date.now,
     getSettings: loadSettings,
     showBadge: showProgressBadge,
     notifyReady,
+    onStored: trimTimingHistory,
   });
 
   const sync = startSync();

@@ -44,7 +44,7 @@ export async function handleMessage(
       const request = protocol[type].request.safeParse(data);
       if (from.kind !== 'extension-page' || !request.success) return undefined;
       const tab = await getTabResource(request.data.tabId);
-      return tab ? { url: tab.url } : null;
+      return tab ? { url: tab.url, detection: tab.detection } : null;
     }
     case 'page:sync-now': {
       const request = protocol[type].request.safeParse(data);

@@ -1,6 +1,6 @@
 import { getTabResource, setTabResource } from '@/entrypoints/background/tab-state';
 import type { LearnlogDatabase } from '@/utils/db/database';
-import { addSpentTime, upsertDetectedResource } from '@/utils/db/resources-store';
+import { addSpentTime, progressOf, refreshResource } from '@/utils/db/resources-store';
 import type { ResourceProgress } from '@/utils/db/tables';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type { ProgressSnapshot } from '@/utils/messages/protocol';
@@ -30,6 +30,8 @@ export interface ProgressDependencies {
   showBadge: (tabId: number, snapshot: ProgressSnapshot) => Promise<void>;
   /** Tells the learner a resource is ready, if they asked to be told. */
   notifyReady: (progress: ResourceProgress, settings: Settings) => Promise<void>;
+  /** A resource was stored for the first time (the table may need trimming). */
+  onStored?: () => void;
 }
 
 /** Owns resource progress: detections and counted time from content scripts, kept in Dexie. */
@@ -39,18 +41,21 @@ export function createProgressManager({
   getSettings,
   showBadge,
   notifyReady,
+  onStored = () => undefined,
 }: ProgressDependencies) {
   return {
     async resourceDetected(tabId: number, detection: ResourceDetection): Promise<ProgressSnapshot> {
       const settings = await getSettings();
       const at = now();
-      const progress = await upsertDetectedResource(db, detection, at);
+      // Stored only once time has counted on it: a detection alone is kept in the tab's memory.
+      const progress =
+        (await refreshResource(db, detection, at)) ?? progressOf(detection, undefined, at);
       // The same resource announced again (late content, its media's length now known) keeps its
       // last report's time, or the report it is about to send would be cut short.
       const shown = await getTabResource(tabId);
       const lastReportAt =
         shown?.url === progress.url && shown.lastReportAt <= at ? shown.lastReportAt : at;
-      await setTabResource(tabId, { url: progress.url, lastReportAt });
+      await setTabResource(tabId, { url: progress.url, lastReportAt, detection });
       const snapshot = snapshotFor(progress, settings);
       await showBadge(tabId, snapshot);
       return snapshot;
@@ -67,10 +72,10 @@ export function createProgressManager({
       const at = now();
       // A report can never hold more time than has passed since the tab's last one.
       const bounded = Math.min(countedMs, wallTimeSince(tab.lastReportAt, at) + REPORT_SLACK_MS);
-      await setTabResource(tabId, { url, lastReportAt: at });
+      await setTabResource(tabId, { ...tab, lastReportAt: at });
       const settings = await getSettings();
-      const result = await addSpentTime(db, url, bounded, at);
-      if (!result) return null;
+      const result = await addSpentTime(db, tab.detection, bounded, at);
+      if (result.created) onStored();
       const snapshot = snapshotFor(result.progress, settings);
       await showBadge(tabId, snapshot);
       if (becameReady(snapshot, result.addedMs)) await notifyReady(result.progress, settings);
@@ -82,9 +87,14 @@ export function createProgressManager({
      * Firefox, whose last report may be lost): count the promised stretch, less anything a
      * report already covered.
      */
-    async portClosedWhileCounting(url: string, from: number, to: number): Promise<void> {
+    async portClosedWhileCounting(
+      detection: ResourceDetection,
+      from: number,
+      to: number,
+    ): Promise<void> {
       if (to <= from) return;
-      await addSpentTime(db, url, to - from, now(), to);
+      const result = await addSpentTime(db, detection, to - from, now(), to);
+      if (result.created) onStored();
     },
   };
 }

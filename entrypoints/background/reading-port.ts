@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { ProgressManager } from '@/entrypoints/background/progress';
 import { getTabResource } from '@/entrypoints/background/tab-state';
+import type { ResourceDetection } from '@/utils/detection/schema';
 import { CountingHintSchema } from '@/utils/messages/protocol';
 import { READING_PORT } from '@/utils/messages/reading-port';
 import { classifySender } from '@/utils/messages/sender';
@@ -35,7 +36,7 @@ export function handleReadingPort(
     port.disconnect();
     return;
   }
-  let hint: { url: string; at: number; forMs: number } | undefined;
+  let hint: { detection: ResourceDetection; at: number; forMs: number } | undefined;
   port.onMessage.addListener((message: unknown) => {
     const parsed = CountingHintSchema.safeParse(message);
     if (!parsed.success) return;
@@ -44,17 +45,17 @@ export function handleReadingPort(
     // Only the resource this tab announced.
     // (A tab the learner stops watching is forgotten, so its hints fail this check too.)
     void getTabResource(from.tabId).then((tab) => {
-      if (tab?.url === url) hint = { url, at, forMs: countingForMs };
+      if (tab?.url === url) hint = { detection: tab.detection, at, forMs: countingForMs };
     });
   });
   port.onDisconnect.addListener(() => {
     if (!hint || hint.forMs <= 0) return;
-    const { url, at, forMs } = hint;
+    const { detection, at, forMs } = hint;
     const promised = Math.min(Math.max(0, clocks.monotonic() - at), forMs);
     const end = clocks.now();
     // Paused or stopped since the hint: the promised stretch is not the learner's to keep.
     void isWatchedPage(from.pageUrl).then((watched) => {
-      if (watched) void progress.portClosedWhileCounting(url, end - promised, end);
+      if (watched) void progress.portClosedWhileCounting(detection, end - promised, end);
     });
   });
 }

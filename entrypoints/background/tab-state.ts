@@ -1,13 +1,19 @@
 import { browser } from '#imports';
+import type { ResourceDetection } from '@/utils/detection/schema';
+
 /**
- * Which resource each tab shows, and when it last reported. Kept in `storage.session`, not in
- * memory: the MV3 service worker is stopped after ~30 s idle and must lose nothing.
+ * Which resource each tab shows, what the page said of it, and when it last reported. Kept in
+ * `storage.session` (memory only, gone when the browser closes), not in the worker's memory: the
+ * MV3 service worker is stopped after ~30 s idle and must lose nothing. A resource detected but
+ * never timed lives only here, never in the database.
  */
 
 export interface TabResource {
   url: string;
   /** Wall-clock time of the tab's last detection or report, to bound the next report. */
   lastReportAt: number;
+  /** The page's detection, validated when it arrived: stored once time counts on it. */
+  detection: ResourceDetection;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -15,7 +21,11 @@ const KEY_PATTERN = /^tab:(\d+)$/;
 
 /** A stored entry, read defensively like everything the extension keeps. */
 const asTabResource = (value: unknown) =>
-  typeof value === 'object' && value !== null && typeof (value as TabResource).url === 'string'
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as TabResource).url === 'string' &&
+  typeof (value as TabResource).detection === 'object' &&
+  (value as TabResource).detection !== null
     ? (value as TabResource)
     : undefined;
 

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { createSignal, onMount, Show } from 'solid-js';
 import { LogFilters } from '@/components/log/LogFilters';
 import { LogList } from '@/components/log/LogList';
+import { RecentlyDeleted } from '@/components/log/RecentlyDeleted';
 import { RecordEditor } from '@/components/log/RecordEditor';
 import { TransferPanel } from '@/components/log/TransferPanel';
 import { GoalSummary } from '@/components/records/GoalSummary';
@@ -24,6 +25,8 @@ export default function App() {
   const openedForExport = location.hash === '#export';
   const [editing, setEditing] = createSignal<Editing>();
   const [message, setMessage] = createSignal('');
+  /** A write the browser refused: an alert, so it is heard at once. */
+  const [problem, setProblem] = createSignal('');
   const [deleted, setDeleted] = createSignal<LearningRecord>();
   let undoButton: HTMLButtonElement | undefined;
   let messageElement: HTMLParagraphElement | undefined;
@@ -44,21 +47,29 @@ export default function App() {
   }
 
   async function remove(record: LearningRecord) {
-    await log.remove(record);
+    setProblem('');
+    const outcome = await log.remove(record);
+    if (!outcome.ok) return setProblem(outcome.text);
     setDeleted(record);
     setMessage('');
     // The row is gone; focus goes to "Undo" so a keyboard user is not left on the page's body.
     queueMicrotask(() => undoButton?.focus());
   }
 
+  /** The undo straight after a delete, or "Restore" in Recently deleted. */
+  async function restore(record: LearningRecord) {
+    setProblem('');
+    const outcome = await log.restore(record);
+    if (!outcome.ok) return setProblem(outcome.text);
+    if (deleted()?.id === record.id) setDeleted(undefined);
+    setMessage(`Restored “${record.title}”.`);
+    // The button has gone; focus goes to the message so keyboard and screen reader users hear it.
+    queueMicrotask(() => messageElement?.focus());
+  }
+
   async function undo() {
     const record = deleted();
-    if (!record) return;
-    await log.undo(record);
-    setDeleted(undefined);
-    setMessage(`Restored “${record.title}”.`);
-    // "Undo" has gone; focus goes to the message so keyboard and screen reader users hear it.
-    queueMicrotask(() => messageElement?.focus());
+    if (record) await restore(record);
   }
 
   const count = (value: number) => value.toLocaleString('en-GB');
@@ -110,6 +121,11 @@ export default function App() {
             ? `${count(log.results().length)} ${log.results().length === 1 ? 'record' : 'records'}, ${formatDuration(log.resultSeconds())} in all`
             : `Showing ${count(log.results().length)} of ${count(log.indexed().length)} records, ${formatDuration(log.resultSeconds())} in all`}
       </p>
+      <Show when={problem()}>
+        <p class="error" role="alert" data-testid="log-problem">
+          {problem()}
+        </p>
+      </Show>
       <Show when={message()}>
         <p
           class="notice"
@@ -141,6 +157,7 @@ export default function App() {
           syncViewOf={log.syncViewOf}
         />
       </Show>
+      <RecentlyDeleted records={log.deleted()} onRestore={(record) => void restore(record)} />
       <Show when={log.settings()}>
         {(current) => (
           <TransferPanel

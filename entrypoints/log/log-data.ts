@@ -17,10 +17,11 @@ import {
   type LogSort,
 } from '@/utils/log-filter';
 import { summariseLearning } from '@/utils/profile/goals';
-import type { LearningRecord } from '@/utils/records';
+import { recentlyDeleted, type LearningRecord } from '@/utils/records';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { requestSync } from '@/utils/sync/page-requests';
 import { recordSyncView } from '@/utils/sync/status-text';
+import { attemptWrite, type WriteOutcome } from '@/utils/write-outcome';
 
 /**
  * The log page's data half: every record as the database holds it, the learner's search,
@@ -39,6 +40,8 @@ export function createLogData() {
     undefined,
   );
   const records = createMemo(() => everyRecord()?.filter((record) => !record.deletedAt));
+  // Restorable for a while after deletion; older ones stay only as tombstones for sync.
+  const deleted = createMemo(() => recentlyDeleted(everyRecord() ?? [], Date.now()));
 
   // The popup's totals come from the day-totals table; the log holds every record, so it checks
   // them and rebuilds the table if they ever disagree.
@@ -86,6 +89,8 @@ export function createLogData() {
     everyRecord,
     /** Live records; undefined while loading. */
     records,
+    /** Deleted in the last RESTORABLE_DAYS, most recently deleted first. */
+    deleted,
     indexed,
     results,
     resultSeconds,
@@ -98,13 +103,20 @@ export function createLogData() {
     syncStatus,
     syncViewOf,
     /** Deletes (softly, so it can be undone and synced) and asks sync to pass it on. */
-    async remove(record: LearningRecord): Promise<void> {
-      await deleteRecord(db, record.id, Date.now());
-      requestSync();
+    async remove(record: LearningRecord): Promise<WriteOutcome> {
+      const outcome = await attemptWrite(`delete “${record.title}”`, () =>
+        deleteRecord(db, record.id, Date.now()),
+      );
+      if (outcome.ok) requestSync();
+      return outcome;
     },
-    async undo(record: LearningRecord): Promise<void> {
-      await undoDelete(db, record.id, Date.now());
-      requestSync();
+    /** Brings a deleted record back (the undo straight after, or from Recently deleted). */
+    async restore(record: LearningRecord): Promise<WriteOutcome> {
+      const outcome = await attemptWrite(`restore “${record.title}”`, () =>
+        undoDelete(db, record.id, Date.now()),
+      );
+      if (outcome.ok) requestSync();
+      return outcome;
     },
   };
 }

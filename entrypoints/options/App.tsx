@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { createResource, Show } from 'solid-js';
 import { IdentitySettingsForm } from '@/components/settings/IdentitySettingsForm';
 import { ProfileSettingsForm } from '@/components/settings/ProfileSettingsForm';
+import { TimingHistorySettings } from '@/components/settings/TimingHistorySettings';
 import { TrackingSettingsForm } from '@/components/settings/TrackingSettingsForm';
 import { loadSettings } from '@/utils/settings-store';
 import { SyncSettingsForm } from '@/components/settings/SyncSettingsForm';
@@ -23,6 +24,10 @@ export default function App() {
             <SiteAccessSettings />
             <ProfileSettingsForm initial={current().profile} />
             <TrackingSettingsForm initial={current()} />
+            <TimingHistorySettings
+              db={getDatabase()}
+              forgetAfterDays={current().tracking.forgetTimingAfterDays}
+            />
             <IdentitySettingsForm initial={current().identity} />
             <SyncSettingsForm initial={current().sync} />
           </>

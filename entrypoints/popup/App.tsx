@@ -1,10 +1,11 @@
 import { browser } from '#imports';
-import { createResource, lazy, onCleanup, Show } from 'solid-js';
+import { createMemo, createResource, lazy, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/popup/CurrentResource';
 import { RecentLearning } from '@/components/popup/RecentLearning';
 import { createSyncStatus } from '@/components/sync/sync-status-signal';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
+import { progressOf } from '@/utils/db/resources-store';
 import { createLiveQuery } from '@/utils/live-query';
 import { sendMessage } from '@/utils/messages/send';
 import { REGULATORS } from '@/utils/profile/regulators';
@@ -37,11 +38,16 @@ export default function App() {
   }
   const [settings, { mutate: setSettings }] = createResource(loadSettings);
   onCleanup(onSettingsChanged(setSettings));
-  const progress = createLiveQuery(
+  const stored = createLiveQuery(
     () => tabResource()?.url,
     (url) => (url ? db.resources.get(url) : undefined),
     undefined,
   );
+  /** The resource as stored, or, before any time has counted on it, as the page described it. */
+  const progress = createMemo(() => {
+    const tab = tabResource();
+    return tab ? (stored() ?? progressOf(tab.detection, undefined, Date.now())) : undefined;
+  });
 
   const syncStatus = createSyncStatus();
 

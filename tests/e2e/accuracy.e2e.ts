@@ -2,7 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '@/tests/e2e/axe';
-import { readResources, resourceFor, sleep, waitFor } from '@/tests/e2e/extension-state';
+import {
+  detectedFor,
+  readResources,
+  resourceFor,
+  sleep,
+  waitFor,
+} from '@/tests/e2e/extension-state';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
 
@@ -116,7 +122,7 @@ async function measureAgainstGroundTruth(
 
   // 1. Open and read for 20 s.
   const opened = await timed(() => page.goto(url));
-  await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
+  await waitFor(() => detectedFor(control, url), Boolean, { what: 'the resource' });
   truth.start(opened);
   await read(page, 20_000);
 

@@ -64,8 +64,30 @@ export async function readStore<T>(control: Page, store: string): Promise<T[]> {
 export const readResources = (control: Page) => readStore<StoredResource>(control, 'resources');
 export const readRecords = (control: Page) => readStore<StoredRecord>(control, 'records');
 
+/** The resource as stored: only once time has counted on it. */
 export async function resourceFor(control: Page, url: string): Promise<StoredResource | undefined> {
   return (await readResources(control)).find((resource) => resource.url === url);
+}
+
+/**
+ * What a tab's page was detected as, whether or not time has counted on it yet: the
+ * background keeps it in `storage.session` (memory only) for the tab showing it.
+ */
+export async function detectedFor(
+  control: Page,
+  url: string,
+): Promise<(Omit<StoredResource, 'spentMs'> & { tabId: number }) | undefined> {
+  const entries = await control.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    return Object.entries(await api.storage.session.get(null));
+  });
+  for (const [key, value] of entries) {
+    const tab = /^tab:(\d+)$/.exec(key);
+    const entry = value as { url?: string; detection?: Omit<StoredResource, 'spentMs'> };
+    if (tab && entry.url === url && entry.detection)
+      return { ...entry.detection, tabId: Number(tab[1]) };
+  }
+  return undefined;
 }
 
 /** Runs an extension API call in the control page (`chrome` in Chromium, `browser` in Firefox). */

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readResources, resourceFor, sleep, tabIdOf, waitFor } from '@/tests/e2e/extension-state';
+import {
+  detectedFor,
+  readResources,
+  resourceFor,
+  sleep,
+  tabIdOf,
+  waitFor,
+} from '@/tests/e2e/extension-state';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import {
   launchWithExtension,
@@ -41,7 +48,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (brow
     const opened = Date.now();
     await page.goto(url);
     const tabId = await tabIdOf(page, control);
-    const resource = await waitFor(() => resourceFor(control, url), Boolean, {
+    const resource = await waitFor(() => detectedFor(control, url), Boolean, {
       what: 'the tampered resource',
     });
     // The page's "99 hours" everywhere did not reach the content script.
@@ -108,11 +115,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (brow
     ) as { browser_specific_settings?: { gecko?: { id?: string } } };
     const publicId =
       manifest.browser_specific_settings?.gecko?.id ?? new URL(extension.extensionOrigin).host;
-    const url = server.url(`/spy.html?id=${encodeURIComponent(publicId)}`);
+    const url = server.url('/spy.html');
     const page = await extension.browser.newPage();
-    await page.goto(url);
+    await page.goto(`${url}#id=${encodeURIComponent(publicId)}`);
     // Learnlog reads the page (it is detected, and counts the reader's input)…
-    await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+    await waitFor(() => detectedFor(control, url), Boolean, { what: 'the page read' });
     await page.mouse.move(40, 40);
     await page.keyboard.press('Shift');
     await sleep(1_500);
@@ -120,8 +127,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (brow
     await page.evaluate(() =>
       (window as unknown as { __spy: { nextLesson(): void } }).__spy.nextLesson(),
     );
-    const next = `${url}&lesson=2`;
-    const second = await waitFor(() => resourceFor(control, next), Boolean, {
+    const next = `${url}?lesson=2`;
+    const second = await waitFor(() => detectedFor(control, next), Boolean, {
       what: 'the next lesson read',
     });
     expect(second!.title).toBe('Recognising deterioration: part 2');
@@ -139,6 +146,56 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (brow
     );
     expect(report).toEqual({ seen: [], newGlobals: [] });
     await page.close();
+  });
+
+  it('media a page plays on its own after one click does not keep the clock running', async () => {
+    // Away after 15 s without input, so the test is short.
+    const options = await extension.openExtensionPage('options.html');
+    await options.waitForSelector('#idle-seconds');
+    await options.$eval('#idle-seconds', (input) => ((input as HTMLInputElement).value = ''));
+    await options.type('#idle-seconds', '15');
+    await options.click('[data-testid="save-settings"]');
+    await options.waitForSelector('[data-testid="settings-status"]');
+    await options.close();
+
+    /** Opens the page, clicks Start once (the reader's only input), and lets `then` run. */
+    const listen = async (mode: string, then: (page: Page) => Promise<unknown>) => {
+      const url = server.url(`/whisper.html?mode=${mode}`);
+      const page = await extension.browser.newPage();
+      await page.goto(url);
+      await waitFor(() => detectedFor(control, url), Boolean, { what: `the ${mode} page read` });
+      await page.click('#start');
+      const started = Date.now();
+      await page.waitForFunction(
+        () => document.getElementById('status')?.textContent === 'Playing',
+      );
+      await then(page);
+      const listened = Date.now() - started;
+      await control.bringToFront();
+      await sleep(1_000);
+      const spent = (await resourceFor(control, url))?.spentMs ?? 0;
+      await page.close();
+      return { spent, listened };
+    };
+
+    // A file looped at a whisper: not audible, so the reader is away 15 s after the click.
+    const whisper = await listen('whisper', () => sleep(25_000));
+    expect(whisper.listened).toBeGreaterThan(24_000);
+    expect(whisper.spent).toBeGreaterThan(12_000);
+    expect(whisper.spent).toBeLessThanOrEqual(17_500);
+
+    // Full volume, then taken out of the page while it plays: it counted while in the page,
+    // and stops at the next report (5 s at most) after it is gone.
+    let removedAfter = 0;
+    const removed = await listen('removed', async (page) => {
+      await sleep(18_000);
+      removedAfter = Date.now();
+      await page.evaluate(() => (window as unknown as { removePlayer(): void }).removePlayer());
+      await sleep(12_000);
+    });
+    expect(removed.spent).toBeGreaterThan(16_000);
+    expect(removed.spent).toBeLessThanOrEqual(18_000 + 5_000 + 1_500);
+    expect(removedAfter).toBeGreaterThan(0);
   });
 
   it('extension pages refuse eval and remote scripts (content security policy)', async () => {

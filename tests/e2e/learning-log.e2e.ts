@@ -6,7 +6,7 @@ import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-serv
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
 import {
   readRecords,
-  resourceFor,
+  detectedFor,
   seedRecords,
   tabIdOf,
   waitFor,
@@ -115,7 +115,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (b
     const url = server.url('/leading-to-change.html?case=nmc');
     await page.goto(url);
     const tabId = await tabIdOf(page, control);
-    await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
+    await waitFor(() => detectedFor(control, url), Boolean, { what: 'the resource' });
 
     const openPopup = async () => {
       const popup = await extension.openExtensionPage(`popup.html?tab=${tabId}`);
@@ -331,6 +331,25 @@ describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (b
     expect(await text(log, '[data-testid="log-message"]')).toBe(
       'Restored “Handover using SBAR: revisited”.',
     );
+    expect(await activeTestId(log)).toBe('log-message');
+
+    // Deleted again, and the undo bar dismissed: "Recently deleted" still brings it back, by
+    // keyboard, and the restore reaches the database like any undo.
+    await log.click('[data-testid="delete-record"]');
+    await log.waitForSelector('[data-testid="undo-bar"]');
+    await log.click('[data-testid="undo-bar"] button.secondary');
+    await log.waitForSelector('[data-testid="undo-bar"]', { hidden: true });
+    await log.focus('[data-testid="recently-deleted"] summary');
+    await log.keyboard.press('Enter');
+    await log.waitForSelector('[data-testid="recently-deleted"][open]');
+    expect(await text(log, '[data-testid="recently-deleted"] li')).toMatch(
+      /^Handover using SBAR: revisited \(deleted \d{1,2} [A-Z][a-z]{2} \d{4}\)\s*Restore$/,
+    );
+    expect(await axeViolations(log)).toEqual([]);
+    await log.focus('[data-testid="recently-deleted"] li button');
+    await log.keyboard.press('Enter');
+    await log.waitForSelector('[data-testid="log-row"]');
+    expect((await readRecords(control)).find((r) => r.id === target.id)?.deletedAt).toBe(undefined);
     expect(await activeTestId(log)).toBe('log-message');
     // "Open the source" is a plain link to the page, opened apart from the log.
     const link = await log.$eval('[data-testid="log-row"] a', (a) => ({

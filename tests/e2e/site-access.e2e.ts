@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '@/tests/e2e/axe';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
-import { readResources, resourceFor, sleep, tabIdOf, waitFor } from '@/tests/e2e/extension-state';
+import {
+  detectedFor,
+  readResources,
+  resourceFor,
+  sleep,
+  tabIdOf,
+  waitFor,
+} from '@/tests/e2e/extension-state';
 
 /**
  * Host access is the learner's choice, in the BUILT extension. Chromium walks the
@@ -97,7 +104,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
    */
   async function stopWatchingCountingPage() {
     const { page, url, tabId } = await openFixture('/short-resource.html');
-    await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+    await waitFor(() => detectedFor(control, url), Boolean, { what: 'the page read' });
     // Counting before, so that "no more time" afterwards means something.
     expect(await timeGrowsOn(page, url)).toBe(true);
     const popup = await openPopupFor(tabId);
@@ -108,11 +115,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     return { page, url };
   }
 
-  /** A learning page opened now on the fixture site adds no resource. */
+  /** A learning page opened now on the fixture site is not read: not detected, not timed. */
   async function expectNewPageNotRead() {
     const count = (await readResources(control)).length;
-    const { page } = await openFixture('/leading-to-change.html');
+    const { page, url } = await openFixture('/leading-to-change.html?case=unread');
+    await nudge(page);
     await sleep(QUIET_MS);
+    expect(await detectedFor(control, url)).toBeUndefined();
     expect((await readResources(control)).length).toBe(count);
     await page.close();
   }
@@ -136,8 +145,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       expect(await extension.registeredMatches()).not.toContain('*://*/*');
 
       // A learning page on another site is not read at all.
-      const { page } = await openFixture('/short-resource.html');
+      const { page, url } = await openFixture('/short-resource.html?case=unread');
+      await nudge(page);
       await sleep(QUIET_MS);
+      expect(await detectedFor(control, url)).toBeUndefined();
       expect(await readResources(control)).toEqual([]);
       await page.close();
     });
@@ -155,14 +166,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       await popup.waitForSelector('[data-testid="site-status"]');
       expect(await text(popup, 'site-status')).toBe('Learnlog now watches 127.0.0.1 for learning.');
       // The open page is read at once, without a reload.
-      await waitFor(() => resourceFor(control, url), Boolean, { what: 'the open page read' });
+      await waitFor(() => detectedFor(control, url), Boolean, { what: 'the open page read' });
       expect(await extension.registeredMatches()).toContain('*://127.0.0.1/*');
       await popup.close().catch(() => undefined);
       await page.close();
 
       // A page loaded later on the same site is read by the registered script.
       const later = await openFixture('/min-read-blog.html');
-      await waitFor(() => resourceFor(control, later.url), Boolean, { what: 'a later page' });
+      await waitFor(() => detectedFor(control, later.url), Boolean, { what: 'a later page' });
       await later.page.close();
     });
 
@@ -205,7 +216,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       await options.waitForSelector('[data-testid="never-watch-empty"]');
       await options.close();
       const again = await openFixture('/leading-to-change.html');
-      await waitFor(() => resourceFor(control, again.url), Boolean, {
+      await waitFor(() => detectedFor(control, again.url), Boolean, {
         what: 'the site watched again',
       });
       await again.page.close();
@@ -221,7 +232,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
       await press(popup, 'Watch this site');
       await popup.waitForSelector('[data-testid="site-status"]');
     }
-    await waitFor(() => resourceFor(control, url), Boolean, { what: 'the page read' });
+    await waitFor(() => detectedFor(control, url), Boolean, { what: 'the page read' });
     await popup.close();
     // Counting before the pause, so that "no time while paused" means something.
     expect(await timeGrowsOn(page, url)).toBe(true);
@@ -248,11 +259,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browse
     await popup.close();
     // The page's script was never stopped: its next report re-announces the page (up to 5 s)
     // and the one after is counted.
-    const before = (await resourceFor(control, url))!.spentMs;
+    const before = (await resourceFor(control, url))?.spentMs ?? 0;
     await page.bringToFront();
     await nudge(page);
     await waitFor(
-      async () => (await resourceFor(control, url))!.spentMs,
+      async () => (await resourceFor(control, url))?.spentMs ?? 0,
       (spent) => spent > before,
       { timeout: 15_000, what: 'counting after resume' },
     );

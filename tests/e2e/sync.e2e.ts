@@ -4,7 +4,7 @@ import { axeViolations } from '@/tests/e2e/axe';
 import {
   readRecords,
   readStore,
-  resourceFor,
+  detectedFor,
   sleep,
   tabIdOf,
   waitFor,
@@ -61,7 +61,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])(
       const url = pages.url(path);
       await page.goto(url);
       const tabId = await tabIdOf(page, control);
-      await waitFor(() => resourceFor(control, url), Boolean, { what: 'the resource' });
+      await waitFor(() => detectedFor(control, url), Boolean, { what: 'the resource' });
       const popup = await extension.openExtensionPage(`popup.html?tab=${tabId}`);
       await popup.waitForSelector('#record-learned');
       await popup.type('#record-learned', 'Sync carries my evidence to my organisation.');

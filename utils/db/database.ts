@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { cleanAddressText } from '@/utils/canonical-url';
 import { dayTotalsOf } from '@/utils/profile/goals';
 import type {
   DayTotal,
@@ -57,9 +58,12 @@ export const SCHEMA = {
   // Version 4: no table or index changes (Dexie keeps every table of the version before); two
   // stored fields of `resources` are renamed to say what they hold (`upgradeToVersion4`).
   4: {},
+  // Version 5: no table or index changes; stored addresses lose parameters that carry
+  // credentials or personal data (`upgradeToVersion5`).
+  5: {},
 } as const;
 
-export const DATABASE_VERSION = 4;
+export const DATABASE_VERSION = 5;
 
 /**
  * Version 1 records gain the fields version 2 asks of every record, with neutral values, and
@@ -101,6 +105,49 @@ export async function upgradeToVersion4(transaction: Transaction): Promise<void>
     });
 }
 
+/**
+ * Addresses kept before Learnlog dropped sign-in tokens, session ids and email addresses from
+ * them are cleaned the same way now (`cleanAddress`). A record keeps its version (`updatedAt`):
+ * what a server already holds stays as sent until the learner next edits it. Resources are keyed
+ * by their address, so two that differed only in such a parameter become one: the time counted
+ * is the larger (the same reading, seen twice), never the sum.
+ */
+export async function upgradeToVersion5(transaction: Transaction): Promise<void> {
+  await transaction
+    .table('records')
+    .toCollection()
+    .modify((record: { url?: string }) => {
+      if (typeof record.url === 'string') record.url = cleanAddressText(record.url);
+    });
+  const resources = transaction.table('resources');
+  const all = (await resources.toArray()) as ResourceProgress[];
+  const merged = new Map<string, ResourceProgress>();
+  const moved: string[] = [];
+  for (const resource of all) {
+    const url = cleanAddressText(resource.url);
+    if (url !== resource.url) moved.push(resource.url);
+    const seen = merged.get(url);
+    merged.set(
+      url,
+      seen
+        ? {
+            ...(seen.lastSeenAt >= resource.lastSeenAt ? seen : resource),
+            url,
+            spentMs: Math.max(seen.spentMs, resource.spentMs),
+            firstSeenAt: Math.min(seen.firstSeenAt, resource.firstSeenAt),
+            lastSeenAt: Math.max(seen.lastSeenAt, resource.lastSeenAt),
+            ...(seen.countedUntil !== undefined || resource.countedUntil !== undefined
+              ? { countedUntil: Math.max(seen.countedUntil ?? 0, resource.countedUntil ?? 0) }
+              : {}),
+          }
+        : { ...resource, url },
+    );
+  }
+  if (moved.length === 0) return;
+  await resources.bulkDelete(moved);
+  await resources.bulkPut([...merged.values()]);
+}
+
 export class LearnlogDatabase extends Dexie {
   resources!: EntityTable<ResourceProgress, 'url'>;
   records!: EntityTable<LearningRecord, 'id'>;
@@ -125,6 +172,7 @@ const UPGRADES: Partial<Record<keyof typeof SCHEMA, (transaction: Transaction) =
   {
     2: upgradeToVersion2,
     4: upgradeToVersion4,
+    5: upgradeToVersion5,
   };
 
 /**

@@ -1,9 +1,12 @@
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { refreshDays } from '@/utils/db/day-totals';
 import { outboxTables, queueChanges } from '@/utils/db/outbox';
+import { fieldLabel } from '@/utils/export/columns';
 import {
+  changedFields,
   compareNewestFirst,
   editRecord,
+  fieldsChangedSince,
   markDeleted,
   markRestored,
   type LearningRecord,
@@ -34,19 +37,60 @@ export async function saveEdit(
   changes: Partial<RecordContent>,
   now: Date,
 ): Promise<RecordResult> {
-  return db.transaction('rw', recordTables(db), async () => {
-    const existing = await db.records.get(id);
-    if (!existing || existing.deletedAt !== undefined) {
-      return { ok: false, error: 'This record has been deleted, so it cannot be changed.' };
-    }
-    const result = editRecord(existing, changes, now);
-    if (result.ok) {
-      await db.records.put(result.record);
-      await refreshDays(db, [existing.date, result.record.date]);
-      await queueChanges(db, [id], result.record.updatedAt);
-    }
-    return result;
-  });
+  return db.transaction('rw', recordTables(db), () => writeEdit(db, id, () => changes, now));
+}
+
+/**
+ * Saves the learner's edit of `base` (the record as their form opened it): only the fields they
+ * changed, over the latest version, so an edit made meanwhile in another window or pulled by
+ * sync is kept. If one of those fields was also changed meanwhile, the edit is refused, with
+ * nothing saved, rather than one change silently undoing the other.
+ */
+export async function saveEditOf(
+  db: LearnlogDatabase,
+  base: LearningRecord,
+  edited: Partial<RecordContent>,
+  now: Date,
+): Promise<RecordResult> {
+  const changes = changedFields(base, edited);
+  return db.transaction('rw', recordTables(db), () =>
+    writeEdit(
+      db,
+      base.id,
+      (latest) => {
+        if (latest.updatedAt === base.updatedAt) return changes;
+        const clashes = fieldsChangedSince(base, latest, Object.keys(changes));
+        return clashes.length > 0 ? clashMessage(clashes) : changes;
+      },
+      now,
+    ),
+  );
+}
+
+const clashMessage = (fields: readonly string[]) =>
+  `This record was changed somewhere else while you were editing it (in another window, or by sync from another device): ${fields.map(fieldLabel).join(', ')}. Nothing was saved. Close this form and open the record again to see the latest.`;
+
+/** One edit inside its transaction: `changesFor` sees the latest record and says what to apply. */
+async function writeEdit(
+  db: LearnlogDatabase,
+  id: string,
+  changesFor: (latest: LearningRecord) => Partial<RecordContent> | string,
+  now: Date,
+): Promise<RecordResult> {
+  const existing = await db.records.get(id);
+  if (!existing || existing.deletedAt !== undefined) {
+    return { ok: false, error: 'This record has been deleted, so it cannot be changed.' };
+  }
+  const changes = changesFor(existing);
+  if (typeof changes === 'string') return { ok: false, error: changes };
+  if (Object.keys(changes).length === 0) return { ok: true, record: existing };
+  const result = editRecord(existing, changes, now);
+  if (result.ok) {
+    await db.records.put(result.record);
+    await refreshDays(db, [existing.date, result.record.date]);
+    await queueChanges(db, [id], result.record.updatedAt);
+  }
+  return result;
 }
 
 export async function deleteRecord(db: LearnlogDatabase, id: string, now: number): Promise<void> {

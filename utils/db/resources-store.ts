@@ -3,68 +3,133 @@ import type { ResourceProgress } from '@/utils/db/tables';
 import type { ResourceDetection } from '@/utils/detection/schema';
 
 /**
- * The `resources` table: each learning resource the learner has spent time on, and the
- * attentive time counted there from every tab and visit.
+ * The `resources` table: the learning resources the learner has spent time on, and the attentive
+ * time counted there from every tab and visit. It is the only place Learnlog keeps pages'
+ * addresses and titles outside the learner's own records, so it keeps as little as it can: a
+ * resource is stored only once time has been counted on it (a page detected in a tab never
+ * brought to the front leaves nothing), rows without a record are forgotten after the days the
+ * learner sets (30 unless changed), the table never holds more than MAX_STORED_RESOURCES, and
+ * the learner can clear it in Settings.
  */
 
-/** Records (or refreshes) a detected resource, keeping the time already spent on it. */
-export async function upsertDetectedResource(
+/** The most resources kept: far more than a learner reads without recording in a month. */
+export const MAX_STORED_RESOURCES = 2_000;
+
+/** A detected resource as a row: its time so far (`existing`), else a fresh start. */
+export function progressOf(
+  detection: ResourceDetection,
+  existing: ResourceProgress | undefined,
+  now: number,
+): ResourceProgress {
+  return {
+    url: detection.url,
+    title: detection.title,
+    kind: detection.kind,
+    durationSeconds: detection.durationSeconds,
+    spentMs: existing?.spentMs ?? 0,
+    // Kept, or another tab announcing the resource would let the same moments count twice.
+    ...(existing?.countedUntil !== undefined ? { countedUntil: existing.countedUntil } : {}),
+    firstSeenAt: existing?.firstSeenAt ?? now,
+    lastSeenAt: now,
+    ...(detection.typeLabel ? { typeLabel: detection.typeLabel } : {}),
+    ...(detection.stated ? { stated: detection.stated } : {}),
+    ...(detection.estimate ? { estimate: detection.estimate } : {}),
+  };
+}
+
+/**
+ * A detection of a resource already stored refreshes what the page says of it (its title, its
+ * duration once its video's length is known); a resource not stored yet stays unstored.
+ */
+export async function refreshResource(
   db: LearnlogDatabase,
   detection: ResourceDetection,
   now: number,
-): Promise<ResourceProgress> {
+): Promise<ResourceProgress | undefined> {
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(detection.url);
-    const progress: ResourceProgress = {
-      url: detection.url,
-      title: detection.title,
-      kind: detection.kind,
-      durationSeconds: detection.durationSeconds,
-      spentMs: existing?.spentMs ?? 0,
-      // Kept, or another tab announcing the resource would let the same moments count twice.
-      ...(existing?.countedUntil !== undefined ? { countedUntil: existing.countedUntil } : {}),
-      firstSeenAt: existing?.firstSeenAt ?? now,
-      lastSeenAt: now,
-      ...(detection.typeLabel ? { typeLabel: detection.typeLabel } : {}),
-      ...(detection.stated ? { stated: detection.stated } : {}),
-      ...(detection.estimate ? { estimate: detection.estimate } : {}),
-    };
+    if (!existing) return undefined;
+    const progress = progressOf(detection, existing, now);
     await db.resources.put(progress);
     return progress;
   });
 }
 
 /**
- * Adds counted time to a known resource, never counting a moment twice: the report is taken as
- * the stretch `[endAt - countedMs, endAt]` (a report ends when it arrives), less what an earlier
- * report (from any tab) already covered. Unknown addresses are ignored (nothing is created).
+ * Adds counted time to a resource, never counting a moment twice: the report is taken as the
+ * stretch `[endAt - countedMs, endAt]` (a report ends when it arrives), less what an earlier
+ * report (from any tab) already covered. The first time that counts stores the resource.
  */
 export async function addSpentTime(
   db: LearnlogDatabase,
-  url: string,
+  detection: ResourceDetection,
   countedMs: number,
   now: number,
   endAt = now,
-): Promise<{ progress: ResourceProgress; addedMs: number } | undefined> {
+): Promise<{ progress: ResourceProgress; addedMs: number; created: boolean }> {
   return db.transaction('rw', db.resources, async () => {
-    const existing = await db.resources.get(url);
-    if (!existing) return undefined;
+    const existing = await db.resources.get(detection.url);
+    const base = existing ?? progressOf(detection, undefined, now);
     // A mark later than this stretch's end was made before the system clock was put back: it
     // says nothing about this stretch, and kept, it would block every report until real time
     // caught up with it. It is dropped, and the new clock's marks are used from here.
     const mark =
-      existing.countedUntil !== undefined && existing.countedUntil <= endAt
-        ? existing.countedUntil
-        : 0;
+      base.countedUntil !== undefined && base.countedUntil <= endAt ? base.countedUntil : 0;
     const from = Math.max(mark, endAt - countedMs);
     const addedMs = Math.max(0, Math.min(countedMs, endAt - from));
+    if (!existing && addedMs === 0) return { progress: base, addedMs, created: false };
     const progress = {
-      ...existing,
-      spentMs: existing.spentMs + addedMs,
+      ...base,
+      spentMs: base.spentMs + addedMs,
       lastSeenAt: now,
       countedUntil: Math.max(mark, endAt),
     };
     await db.resources.put(progress);
-    return { progress, addedMs };
+    return { progress, addedMs, created: !existing };
+  });
+}
+
+/**
+ * Forgets timing the learner has no use for: resources with no (live) record that were last
+ * seen more than `keepDays` ago, then, past MAX_STORED_RESOURCES, the longest unseen ones
+ * without a record. Returns how many were forgotten.
+ */
+export async function forgetOldTiming(
+  db: LearnlogDatabase,
+  { now, keepDays, cap = MAX_STORED_RESOURCES }: { now: number; keepDays: number; cap?: number },
+): Promise<number> {
+  return db.transaction('rw', db.resources, db.records, async () => {
+    const recorded = new Set<string>();
+    await db.records.each((record) => {
+      if (record.url && record.deletedAt === undefined) recorded.add(record.url);
+    });
+    const cutoff = now - keepDays * 86_400_000;
+    // Oldest first, through the `lastSeenAt` index.
+    const unrecorded = (await db.resources.orderBy('lastSeenAt').toArray()).filter(
+      (resource) => !recorded.has(resource.url),
+    );
+    const stale = unrecorded.filter((resource) => resource.lastSeenAt < cutoff);
+    const total = await db.resources.count();
+    const overCap = Math.max(0, total - stale.length - cap);
+    const forget = [
+      ...stale,
+      ...unrecorded.filter((resource) => resource.lastSeenAt >= cutoff).slice(0, overCap),
+    ];
+    await db.resources.bulkDelete(forget.map((resource) => resource.url));
+    return forget.length;
+  });
+}
+
+/** How many resources hold timing history (for Settings to say). */
+export function storedResourceCount(db: LearnlogDatabase): Promise<number> {
+  return db.resources.count();
+}
+
+/** "Clear timing history": every resource's counted time goes; records keep their own. */
+export async function clearTimingHistory(db: LearnlogDatabase): Promise<number> {
+  return db.transaction('rw', db.resources, async () => {
+    const count = await db.resources.count();
+    await db.resources.clear();
+    return count;
   });
 }

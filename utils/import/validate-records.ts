@@ -1,5 +1,5 @@
 import { fieldLabel } from '@/utils/export/columns';
-import { localIsoDate } from '@/utils/iso-date';
+import { addDays, localIsoDate } from '@/utils/iso-date';
 import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
 
 /**
@@ -8,6 +8,12 @@ import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
  */
 
 export const NOTHING_IMPORTED = 'Nothing was imported.';
+
+/**
+ * A backup made in a time zone ahead of this one, or on a machine whose clock is fast, dates
+ * today's learning tomorrow here: a day's grace, so it is not refused. Later dates still are.
+ */
+export const FUTURE_DATE_GRACE_DAYS = 1;
 
 export type Validated = { ok: true; records: LearningRecord[] } | { ok: false; error: string };
 
@@ -24,7 +30,7 @@ export async function validateRecords(
     onProgress?: (done: number) => void | Promise<void>;
   },
 ): Promise<Validated> {
-  const today = localIsoDate(now);
+  const latest = addDays(localIsoDate(now), FUTURE_DATE_GRACE_DAYS);
   const seen = new Map<string, number>();
   const records: LearningRecord[] = [];
   for (let index = 0; index < candidates.length; index += 1) {
@@ -39,7 +45,7 @@ export async function validateRecords(
       };
     }
     const record = parsed.data;
-    if (record.date > today) {
+    if (record.date > latest) {
       return {
         ok: false,
         error: `${where(index)}, “Date”: the date ${record.date} is in the future. ${NOTHING_IMPORTED}`,

@@ -40,7 +40,8 @@ export const protocol = {
   /** Which resource, if any, the given tab is showing. */
   'popup:get-tab-resource': {
     request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: z.object({ url: z.string() }).nullable(),
+    /** The resource with what the page said of it: it may not be stored yet (no time counted). */
+    response: z.object({ url: z.string(), detection: ResourceDetectionSchema }).nullable(),
   },
   /** Records changed in an extension page: sync them now, if sync is on. */
   'page:sync-now': {

@@ -11,6 +11,7 @@ import {
 } from '@/utils/site-access/access';
 import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { updateSiteAccess } from '@/utils/site-access/site-access-store';
+import { attemptWrite, refusedWrite } from '@/utils/write-outcome';
 import { getDatabase } from '@/utils/db/database';
 import { loadSyncConfig } from '@/utils/sync/store/sync-config-store';
 
@@ -25,18 +26,35 @@ export type ChoiceResult = { ok: true; text: string } | { ok: false; text: strin
 
 const refused = (text: string): ChoiceResult => ({ ok: false, text });
 
+/**
+ * Saves a change to the learner's site choices. A write the browser refuses is said in plain
+ * words (nothing was changed), not left as a button that seems to do nothing.
+ */
+async function saveChoice(
+  change: (current: SiteAccess) => SiteAccess,
+): Promise<ChoiceResult | undefined> {
+  const outcome = await attemptWrite('save your choice', () => updateSiteAccess(change));
+  return outcome.ok ? undefined : refused(outcome.text);
+}
+
 /** "Detect learning on all sites": one permission for every http and https site. */
 export async function chooseAllSites(): Promise<ChoiceResult> {
   const granted = await browser.permissions
     .request({ origins: [ALL_SITES_ORIGIN] })
     .catch(() => false);
   if (!granted) {
-    await updateSiteAccess((access) => ({ ...access, mode: 'chosen-sites', chosen: true }));
+    const failed = await saveChoice((access) => ({
+      ...access,
+      mode: 'chosen-sites',
+      chosen: true,
+    }));
+    if (failed) return failed;
     return refused(
       'Your browser did not give Learnlog access to all sites, so it will watch only the sites you choose. You can change this in Settings at any time.',
     );
   }
-  await updateSiteAccess((access) => ({ ...access, mode: 'all-sites', chosen: true }));
+  const failed = await saveChoice((access) => ({ ...access, mode: 'all-sites', chosen: true }));
+  if (failed) return failed;
   return {
     ok: true,
     text: 'Learnlog will look for learning on every site you visit, except private windows and sites on your never-watch list.',
@@ -50,7 +68,8 @@ export async function chooseAllSites(): Promise<ChoiceResult> {
  * how to withdraw it in the browser's own settings.
  */
 export async function chooseOnlyChosenSites(): Promise<ChoiceResult> {
-  await updateSiteAccess((access) => ({ ...access, mode: 'chosen-sites', chosen: true }));
+  const failed = await saveChoice((access) => ({ ...access, mode: 'chosen-sites', chosen: true }));
+  if (failed) return failed;
   return {
     ok: true,
     text: 'Learnlog will watch only the known learning sites and the sites you turn on from its button.',
@@ -58,7 +77,8 @@ export async function chooseOnlyChosenSites(): Promise<ChoiceResult> {
 }
 
 export async function setPaused(paused: boolean): Promise<ChoiceResult> {
-  await updateSiteAccess((access) => ({ ...access, paused }));
+  const failed = await saveChoice((access) => ({ ...access, paused }));
+  if (failed) return failed;
   return {
     ok: true,
     text: paused
@@ -159,11 +179,12 @@ export async function finishPendingWatch(now = Date.now()): Promise<void> {
  */
 export async function stopWatchingSite(host: string, access: SiteAccess): Promise<ChoiceResult> {
   const chosenSite = access.mode === 'chosen-sites' && access.sites.includes(host);
-  await updateSiteAccess((current) =>
+  const failed = await saveChoice((current) =>
     chosenSite
       ? { ...current, sites: withoutHost(current.sites, host) }
       : { ...current, neverWatch: withHost(current.neverWatch, host) },
   );
+  if (failed) return failed;
   if (chosenSite) await giveBackSite(host);
   return { ok: true, text: `Learnlog no longer watches ${host}.` };
 }
@@ -175,22 +196,29 @@ export async function addNeverWatch(host: string): Promise<ChoiceResult> {
       neverWatch: withHost(current.neverWatch, host),
     }));
   } catch (error) {
-    return refused(error instanceof RangeError ? error.message : 'Learnlog could not save this.');
+    return refused(
+      error instanceof RangeError ? error.message : refusedWrite('add it to the never-watch list'),
+    );
   }
   return { ok: true, text: `Learnlog will never watch ${host} or its subdomains.` };
 }
 
 export async function removeNeverWatch(host: string): Promise<ChoiceResult> {
-  await updateSiteAccess((current) => ({
+  const failed = await saveChoice((current) => ({
     ...current,
     neverWatch: withoutHost(current.neverWatch, host),
   }));
+  if (failed) return failed;
   return { ok: true, text: `${host} is off your never-watch list.` };
 }
 
 /** Removes a site the learner turned on, giving its permission back. */
 export async function removeChosenSite(host: string): Promise<ChoiceResult> {
-  await updateSiteAccess((current) => ({ ...current, sites: withoutHost(current.sites, host) }));
+  const failed = await saveChoice((current) => ({
+    ...current,
+    sites: withoutHost(current.sites, host),
+  }));
+  if (failed) return failed;
   await giveBackSite(host);
   return { ok: true, text: `Learnlog no longer watches ${host}.` };
 }

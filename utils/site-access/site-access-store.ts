@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { exclusively } from '@/utils/exclusive';
 import { onLocalKeyChanged } from '@/utils/local-storage-watch';
 import { originPatternOf } from '@/utils/origin-pattern';
 import {
@@ -21,9 +22,11 @@ export async function loadSiteAccess(): Promise<SiteAccess> {
 export async function updateSiteAccess(
   change: (current: SiteAccess) => SiteAccess,
 ): Promise<SiteAccess> {
-  const next = SiteAccessSchema.parse(change(await loadSiteAccess()));
-  await browser.storage.local.set({ [SITE_ACCESS_KEY]: next });
-  return next;
+  return exclusively('learnlog:site-access', async () => {
+    const next = SiteAccessSchema.parse(change(await loadSiteAccess()));
+    await browser.storage.local.set({ [SITE_ACCESS_KEY]: next });
+    return next;
+  });
 }
 
 export function onSiteAccessChanged(callback: (access: SiteAccess) => void): () => void {

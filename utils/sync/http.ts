@@ -24,6 +24,42 @@ export interface HttpOptions {
   stop?: AbortSignal;
 }
 
+/**
+ * The largest reply Learnlog reads from a sync server. A page of pulled changes (500 records) is
+ * well under 2 MB and an LRS answers a batch with a list of ids; a server sending more is broken
+ * or hostile, and reading it whole could exhaust the background's memory.
+ */
+export const MAX_REPLY_BYTES = 8 * 1024 * 1024;
+
+const TOO_LARGE = `The server's reply was larger than ${MAX_REPLY_BYTES / 1024 / 1024} MB, more than Learnlog reads. Learnlog will try again later.`;
+
+/** The reply's text, or undefined once it passes `maxBytes` (the rest is never downloaded). */
+export async function readLimited(
+  response: Response,
+  maxBytes: number,
+): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /** Longest server message shown to the learner; it is shown as text, never as HTML. */
 const MAX_SERVER_MESSAGE = 200;
 
@@ -116,7 +152,8 @@ export async function exchange(
       credentials: 'omit',
     });
     if (response.type === 'opaqueredirect') return outcomeOf(302, undefined, '');
-    const text = await response.text();
+    const text = await readLimited(response, MAX_REPLY_BYTES);
+    if (text === undefined) return { kind: 'retry', message: TOO_LARGE };
     let body: unknown = undefined;
     if (text && (response.headers.get('content-type') ?? '').toLowerCase().includes('json')) {
       try {

@@ -32,4 +32,23 @@ describe('saving one settings section', () => {
       identity: { email: 'sam@example.org' },
     });
   });
+
+  it('two pages saving different sections at once both keep their change', async () => {
+    // The settings page and the first-run page, or two settings tabs: each reads the latest
+    // settings and writes them back with its own section. Neither may undo the other.
+    await Promise.all([
+      validateAndSaveSection('profile', { regulator: 'gphc' }, 'Profile saved.'),
+      validateAndSaveSection('identity', { email: 'sam@example.org' }, 'Identity saved.'),
+      validateAndSaveSection(
+        'tracking',
+        { ...DEFAULT_SETTINGS.tracking, idleSeconds: 120 },
+        'Tracking saved.',
+      ),
+    ]);
+    expect(await loadSettings()).toMatchObject({
+      profile: { regulator: 'gphc' },
+      identity: { email: 'sam@example.org' },
+      tracking: { idleSeconds: 120 },
+    });
+  });
 });

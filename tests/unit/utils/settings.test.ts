@@ -10,13 +10,26 @@ import {
 } from '@/utils/settings';
 
 describe('settings', () => {
-  it('defaults: 60 s idle, 100 % of the stated time, no notification', () => {
+  it('defaults: 60 s idle, 100 % of the stated time, no notification, timing kept 30 days', () => {
     expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.tracking).toEqual({
       idleSeconds: 60,
       requiredPercent: 100,
       notifyWhenReady: false,
+      forgetTimingAfterDays: 30,
     });
+  });
+
+  it('reads settings saved before the timing history could be forgotten, with its default', () => {
+    const saved = {
+      ...DEFAULT_SETTINGS,
+      tracking: { idleSeconds: 45, requiredPercent: 80, notifyWhenReady: true },
+    };
+    expect(readSettings(saved).tracking).toEqual({ ...saved.tracking, forgetTimingAfterDays: 30 });
+    expect(
+      TrackingSettingsSchema.safeParse({ ...DEFAULT_SETTINGS.tracking, forgetTimingAfterDays: 0 })
+        .error?.issues[0]?.message,
+    ).toBe('Keep the timing history for at least 1 day.');
   });
 
   it('migrates version 1 settings (no profile) to version 2, keeping the tracking choices', () => {
@@ -27,13 +40,16 @@ describe('settings', () => {
     const migrated = readSettings(v1);
     expect(migrated).toEqual({
       version: 2,
-      tracking: v1.tracking,
+      tracking: { ...v1.tracking, forgetTimingAfterDays: 30 },
       profile: { regulator: 'none' },
       identity: {},
     });
     expect(SettingsSchema.parse(migrateSettings(v1))).toEqual(migrated);
     // Settings saved before versions existed are treated as version 1.
-    expect(readSettings({ tracking: v1.tracking }).tracking).toEqual(v1.tracking);
+    expect(readSettings({ tracking: v1.tracking }).tracking).toEqual({
+      ...v1.tracking,
+      forgetTimingAfterDays: 30,
+    });
   });
 
   it('keeps a valid version 2 profile, and salvages a damaged one field by field', () => {
@@ -68,6 +84,7 @@ describe('settings', () => {
       idleSeconds: 30,
       requiredPercent: 100,
       notifyWhenReady: false,
+      forgetTimingAfterDays: 30,
     });
     expect(readSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });

@@ -109,7 +109,7 @@ describe('background message handling', () => {
     grantedHosts = new Set();
     await refusedUnder(watchEverySite);
     grantedHosts = new Set(['learning.example.org']);
-    expect((await db.resources.get(PAGE))?.spentMs).toBe(0);
+    expect(await db.resources.get(PAGE)).toBeUndefined();
     // Chosen again: heard again.
     await fakeBrowser.storage.local.set({
       [SITE_ACCESS_KEY]: {
@@ -121,14 +121,35 @@ describe('background message handling', () => {
     expect(await detect()).toMatchObject({ url: PAGE });
   });
 
-  it('stores a detected resource and answers with its progress and a badge', async () => {
+  it('answers a detection with its progress and a badge, and stores nothing until time counts', async () => {
     const reply = await send(
       { type: 'content:resource-detected', data: { detection } },
       contentSender(),
     );
     expect(reply).toEqual({ url: PAGE, spentMs: 0, requiredMs: 300_000, idleMs: 60_000 });
-    expect(await db.resources.get(PAGE)).toMatchObject({ title: detection.title, spentMs: 0 });
     expect(showBadge).toHaveBeenCalledWith(7, reply);
+    // A page detected in a tab never brought to the front (or never read) leaves no trace.
+    expect(await db.resources.count()).toBe(0);
+    clock += 3_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 3_000 } },
+      contentSender(),
+    );
+    expect(await db.resources.get(PAGE)).toMatchObject({ title: detection.title, spentMs: 3_000 });
+  });
+
+  it('a page that changes its address in a loop stores nothing while no time counts there', async () => {
+    for (let index = 0; index < 50; index += 1) {
+      clock += 1_000;
+      await send(
+        {
+          type: 'content:resource-detected',
+          data: { detection: { ...detection, url: `${PAGE}?step=${index}` } },
+        },
+        contentSender(),
+      );
+    }
+    expect(await db.resources.count()).toBe(0);
   });
 
   it('adds counted time, and keeps it across a new detection (a reload)', async () => {
@@ -295,7 +316,7 @@ describe('background message handling', () => {
       contentSender(8),
     );
     expect(reply).toBeNull();
-    expect((await db.resources.get(PAGE))?.spentMs).toBe(0);
+    expect(await db.resources.get(PAGE)).toBeUndefined();
   });
 
   it.each([
@@ -349,8 +370,10 @@ describe('background message handling', () => {
       await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender),
     ).toBeNull();
     await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    // With what the page said of it: the popup shows a resource before any time is stored.
     expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender)).toEqual({
       url: PAGE,
+      detection,
     });
   });
 });

@@ -4,7 +4,6 @@ import { createProgressManager } from '@/entrypoints/background/progress';
 import { handleReadingPort } from '@/entrypoints/background/reading-port';
 import { setTabResource } from '@/entrypoints/background/tab-state';
 import { LearnlogDatabase } from '@/utils/db/database';
-import { upsertDetectedResource } from '@/utils/db/resources-store';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { READING_PORT } from '@/utils/messages/reading-port';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -61,8 +60,7 @@ describe('the reading port: time a closing tab had promised', () => {
       showBadge: async () => undefined,
       notifyReady: async () => undefined,
     });
-    await upsertDetectedResource(db, detection, wall);
-    await setTabResource(7, { url: PAGE, lastReportAt: wall });
+    await setTabResource(7, { url: PAGE, lastReportAt: wall, detection });
   });
 
   const open = () => {
@@ -121,6 +119,7 @@ describe('the reading port: time a closing tab had promised', () => {
     advance(5_000);
     port.close();
     await settle();
-    expect((await db.resources.get(PAGE))!.spentMs).toBe(0);
+    // Nothing counted: nothing stored either.
+    expect(await db.resources.get(PAGE)).toBeUndefined();
   });
 });

@@ -7,8 +7,11 @@ import {
   liveRecords,
   recentRecords,
   saveEdit,
+  saveEditOf,
   undoDelete,
 } from '@/utils/db/records-store';
+import { contentFromForm, formValuesFromRecord } from '@/utils/record-form';
+import type { LearningRecord, RecordContent } from '@/utils/records';
 import { dayTotalsSince, repairDayTotals } from '@/utils/db/day-totals';
 import { makeRecords } from '@/tests/support/make-records';
 
@@ -38,6 +41,51 @@ describe('records in the database', () => {
       error: 'The date is in the future. Choose today or an earlier day.',
     });
     expect(await db.records.get(record!.id)).toEqual(before);
+  });
+
+  describe('an edit made while the record changed elsewhere', () => {
+    /** The log's edit dialog: the form opened on `base`, the learner changed `change`. */
+    const editorSave = (base: LearningRecord, change: Partial<RecordContent>) =>
+      saveEditOf(db, base, { ...contentFromForm(formValuesFromRecord(base)), ...change }, now);
+
+    it('keeps the other change: only the fields the learner changed are saved', async () => {
+      const [record] = makeRecords(1);
+      await addRecord(db, record!);
+      const opened = (await db.records.get(record!.id))!;
+      // Meanwhile another window (or a sync pull) changes the title…
+      await saveEdit(db, record!.id, { title: 'Renamed in another window' }, now);
+      // …and the dialog, opened before that, saves a change to the notes.
+      const saved = await editorSave(opened, { notes: 'Discussed at supervision.' });
+      expect(saved.ok).toBe(true);
+      expect(await db.records.get(record!.id)).toMatchObject({
+        title: 'Renamed in another window',
+        notes: 'Discussed at supervision.',
+      });
+    });
+
+    it('refuses, in plain words and with nothing saved, when both changed the same field', async () => {
+      const [record] = makeRecords(1);
+      await addRecord(db, record!);
+      const opened = (await db.records.get(record!.id))!;
+      await saveEdit(db, record!.id, { title: 'Renamed in another window' }, now);
+      const before = await db.records.get(record!.id);
+      const saved = await editorSave(opened, { title: 'Renamed here', notes: 'New notes' });
+      expect(saved).toEqual({
+        ok: false,
+        error:
+          'This record was changed somewhere else while you were editing it (in another window, or by sync from another device): Title. Nothing was saved. Close this form and open the record again to see the latest.',
+      });
+      expect(await db.records.get(record!.id)).toEqual(before);
+    });
+
+    it('saving without changing anything writes nothing (and so sends nothing)', async () => {
+      const [record] = makeRecords(1);
+      await addRecord(db, record!);
+      const opened = (await db.records.get(record!.id))!;
+      const saved = await editorSave(opened, {});
+      expect(saved).toEqual({ ok: true, record: opened });
+      expect((await db.records.get(record!.id))!.updatedAt).toBe(opened.updatedAt);
+    });
   });
 
   it('deletes softly, undoes, and never edits a deleted record', async () => {

@@ -201,4 +201,49 @@ describe('database upgrades', () => {
     db.close();
     await Dexie.delete(name);
   });
+
+  it('version 4 → 5: stored addresses lose their credentials; a page reached with two tokens is one resource', async () => {
+    const data = fixture(4);
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await databaseAtVersion(name, 4, data);
+
+    const db = await openAt(name, 5);
+    expect(db.verno).toBe(5);
+    const resources = (await db.table('resources').toArray()) as Rows;
+    const urls = resources.map((resource) => resource.url).sort();
+    expect(urls).toEqual([
+      'https://guidance.example.org/dementia/communication',
+      'https://learning.example.org/blog/change',
+      'https://lms.example.ac.uk/mod/scorm/view.php?id=77',
+    ]);
+    // The same reading seen twice: the larger time, never the sum; the latest marks.
+    expect(resources.find((resource) => String(resource.url).includes('scorm'))).toMatchObject({
+      spentMs: 650_000,
+      countedUntil: 1_795_400_000_000,
+      firstSeenAt: 1_795_290_000_000,
+      lastSeenAt: 1_795_400_000_000,
+      durationSeconds: 1200,
+    });
+    const records = (await db.table('records').toArray()) as Rows;
+    const moodle = records.find((record) => record.title === 'Safeguarding adults: level 2')!;
+    expect(moodle.url).toBe('https://moodle.example.ac.uk/mod/page/view.php?id=9');
+    // The record keeps its version: nothing is sent again until the learner edits it.
+    const before = data.records.find((record) => record.id === moodle.id)!;
+    expect(moodle.updatedAt).toBe(before.updatedAt);
+    for (const record of records) expect(LearningRecordSchema.safeParse(record).success).toBe(true);
+    // Everything else is as it was.
+    for (const table of [
+      'dayTotals',
+      'outbox',
+      'syncStates',
+      'meta',
+      'syncArchive',
+      'syncConfig',
+    ] as const)
+      expect(((await db.table(table).toArray()) as Rows).length, table).toBe(
+        data[table]?.length ?? 0,
+      );
+    db.close();
+    await Dexie.delete(name);
+  });
 });

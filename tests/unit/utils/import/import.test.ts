@@ -130,6 +130,17 @@ describe('bad files get a plain message naming the row and field', () => {
     expect(!parsed.ok && parsed.error).toMatch(message);
   });
 
+  it('allows a day’s grace for a date “tomorrow” here (another time zone, a fast clock), no more', async () => {
+    // 12:00 UTC on 26 November: already the 27th in New Zealand, where the backup was made.
+    const tomorrow = await parseImport(withRecord(1, { date: '2026-11-27' }), { now });
+    expect(tomorrow.ok).toBe(true);
+    const dayAfter = await parseImport(withRecord(1, { date: '2026-11-28' }), { now });
+    expect(dayAfter).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Record 2, “Date”: the date 2026-11-28 is in the future/),
+    });
+  });
+
   it('CSV: reads a date a spreadsheet rewrote the UK way', async () => {
     const csv = recordsToCsv([records[0]!]);
     const [year, month, day] = records[0]!.date.split('-');

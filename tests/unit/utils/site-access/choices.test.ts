@@ -12,7 +12,7 @@ import {
 } from '@/utils/site-access/choices';
 import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { loadSiteAccess } from '@/utils/site-access/site-access-store';
-import { removeChosenSite } from '@/utils/site-access/choices';
+import { addNeverWatch, removeChosenSite, setPaused } from '@/utils/site-access/choices';
 import { getDatabase } from '@/utils/db/database';
 import { deleteSyncConfig, saveSyncConfig } from '@/utils/sync/store/sync-config-store';
 
@@ -102,5 +102,21 @@ describe('removeChosenSite', () => {
     await removeChosenSite('lrs.example.org');
     expect((await loadSiteAccess()).sites).toEqual([]);
     expect(remove).not.toHaveBeenCalled();
+  });
+});
+
+describe('two pages changing the site choices at once', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('both changes are kept (the popup and Settings, or two Settings tabs)', async () => {
+    await Promise.all([
+      addNeverWatch('social.example.org'),
+      addNeverWatch('news.example.org'),
+      setPaused(true),
+    ]);
+    expect(await loadSiteAccess()).toMatchObject({
+      paused: true,
+      neverWatch: ['news.example.org', 'social.example.org'],
+    });
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   basicAuthorization,
   exchange,
+  MAX_REPLY_BYTES,
   outcomeOf,
+  readLimited,
   serverMessageOf,
   type FetchPort,
   type HttpOptions,
@@ -193,6 +195,55 @@ describe('basicAuthorization', () => {
         },
       ),
     );
+  });
+});
+
+describe('a server reply is read up to a size limit', () => {
+  /** A reply that never ends, counting what it was asked for. */
+  function endless() {
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(97);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return { response: new Response(body, { status: 200 }), pulled: () => pulled };
+  }
+
+  it('stops reading a reply that goes on for ever, and says so in plain words', async () => {
+    const reply = endless();
+    const outcome = await exchange(options(answering(reply.response).fetch), URL_, request);
+    expect(outcome).toEqual({
+      kind: 'retry',
+      message:
+        "The server's reply was larger than 8 MB, more than Learnlog reads. Learnlog will try again later.",
+    });
+    // It stopped near the limit: the rest was never downloaded into memory.
+    expect(reply.pulled()).toBeLessThanOrEqual(MAX_REPLY_BYTES + 4 * 64 * 1024);
+  });
+
+  it('refuses a reply that declares itself too large before reading it', async () => {
+    const response = new Response('x', {
+      headers: { 'content-length': String(MAX_REPLY_BYTES + 1) },
+    });
+    expect(await readLimited(response, MAX_REPLY_BYTES)).toBeUndefined();
+  });
+
+  it('reads a reply under the limit whole, split multi-byte characters included', async () => {
+    const text = 'Café 🩺 '.repeat(20_000);
+    const bytes = new TextEncoder().encode(text);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // Split in the middle of characters on purpose.
+        for (let at = 0; at < bytes.length; at += 7) controller.enqueue(bytes.slice(at, at + 7));
+        controller.close();
+      },
+    });
+    expect(await readLimited(new Response(body), MAX_REPLY_BYTES)).toBe(text);
+    // Over the limit by two bytes: refused too.
+    expect(await readLimited(new Response('small'), 3)).toBeUndefined();
   });
 });
 

@@ -19,7 +19,7 @@ describe('snapshotFor: what a reading script is told', () => {
   it('gives the time spent, the time required after the learner’s percentage, and the idle time', () => {
     const settings: Settings = {
       ...DEFAULT_SETTINGS,
-      tracking: { idleSeconds: 15, requiredPercent: 50, notifyWhenReady: true },
+      tracking: { ...DEFAULT_SETTINGS.tracking, idleSeconds: 15, requiredPercent: 50 },
       identity: { name: 'A Learner', email: 'learner@example.org' },
     };
     expect(snapshotFor(progress, settings)).toEqual({

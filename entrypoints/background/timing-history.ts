@@ -1,0 +1,52 @@
+import { browser } from '#imports';
+import type { LearnlogDatabase } from '@/utils/db/database';
+import { forgetOldTiming } from '@/utils/db/resources-store';
+import type { Settings } from '@/utils/settings';
+
+/** Once a day, and when the browser starts: timing history past its days is forgotten. */
+const FORGET_ALARM = 'learnlog-forget-timing';
+const FORGET_EVERY_MINUTES = 24 * 60;
+
+/**
+ * Keeps the timing history (the `resources` table) to what the learner wants kept: rows with
+ * no record are forgotten after their chosen number of days, and the table is trimmed when a
+ * newly stored resource takes it past its cap. Returns the call that trims, for the progress
+ * manager to make when it stores a resource.
+ */
+export function startTimingHistory(
+  db: LearnlogDatabase,
+  loadSettings: () => Promise<Settings>,
+): () => void {
+  let running: Promise<unknown> | undefined;
+  const forget = () => {
+    // One at a time: a burst of new resources asks once.
+    running ??= loadSettings()
+      .then((settings) =>
+        forgetOldTiming(db, {
+          now: Date.now(),
+          keepDays: settings.tracking.forgetTimingAfterDays,
+        }),
+      )
+      .catch((error: unknown) => console.error('Learnlog could not trim its timing history', error))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FORGET_ALARM) forget();
+  });
+  const keepAlarm = () =>
+    void browser.alarms.get(FORGET_ALARM).then((alarm) => {
+      if (!alarm)
+        void browser.alarms.create(FORGET_ALARM, { periodInMinutes: FORGET_EVERY_MINUTES });
+    });
+  browser.runtime.onStartup.addListener(() => {
+    keepAlarm();
+    forget();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    keepAlarm();
+    forget();
+  });
+  return forget;
+}

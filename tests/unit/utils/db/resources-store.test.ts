@@ -1,0 +1,95 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LearnlogDatabase } from '@/utils/db/database';
+import { addRecord, deleteRecord } from '@/utils/db/records-store';
+import {
+  addSpentTime,
+  clearTimingHistory,
+  forgetOldTiming,
+  progressOf,
+  refreshResource,
+} from '@/utils/db/resources-store';
+import type { ResourceDetection } from '@/utils/detection/schema';
+import { makeRecords } from '@/tests/support/make-records';
+
+const DAY = 86_400_000;
+const NOW = 1_800_000_000_000;
+const detectionOf = (path: string): ResourceDetection => ({
+  title: `Resource ${path}`,
+  url: `https://learning.example.org/${path}`,
+  kind: 'article',
+  stated: { seconds: 300, source: 'label-pair', raw: '5 mins' },
+  durationSeconds: 300,
+});
+
+describe('the timing history (the resources table)', () => {
+  let db: LearnlogDatabase;
+  beforeEach(() => {
+    db = new LearnlogDatabase(`resources-${crypto.randomUUID()}`);
+  });
+  afterEach(async () => {
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  /** A resource last seen `daysAgo` days before NOW, with some time on it. */
+  const visited = (path: string, daysAgo: number) =>
+    db.resources.put({
+      ...progressOf(detectionOf(path), undefined, NOW - daysAgo * DAY),
+      spentMs: 5_000,
+    });
+
+  it('stores a resource only when time first counts on it', async () => {
+    expect(await refreshResource(db, detectionOf('a'), NOW)).toBeUndefined();
+    const nothing = await addSpentTime(db, detectionOf('a'), 0, NOW);
+    expect(nothing.created).toBe(false);
+    expect(await db.resources.count()).toBe(0);
+    const first = await addSpentTime(db, detectionOf('a'), 4_000, NOW);
+    expect(first).toMatchObject({ created: true, addedMs: 4_000 });
+    expect(await db.resources.get(detectionOf('a').url)).toMatchObject({ spentMs: 4_000 });
+    // Later detections refresh what the page says of it, keeping its time.
+    const retitled = { ...detectionOf('a'), title: 'A better title' };
+    expect(await refreshResource(db, retitled, NOW + 1)).toMatchObject({
+      title: 'A better title',
+      spentMs: 4_000,
+    });
+  });
+
+  it('forgets pages not recorded after the days the learner chose, and keeps recorded ones', async () => {
+    await visited('old', 31);
+    await visited('recent', 29);
+    await visited('recorded', 400);
+    await visited('deleted-record', 60);
+    const [record, deleted] = makeRecords(2);
+    await addRecord(db, { ...record!, url: detectionOf('recorded').url });
+    await addRecord(db, { ...deleted!, url: detectionOf('deleted-record').url });
+    await deleteRecord(db, deleted!.id, NOW);
+    expect(await forgetOldTiming(db, { now: NOW, keepDays: 30 })).toBe(2);
+    expect((await db.resources.toCollection().primaryKeys()).sort()).toEqual(
+      [detectionOf('recent').url, detectionOf('recorded').url].sort(),
+    );
+    // A shorter setting forgets more.
+    expect(await forgetOldTiming(db, { now: NOW, keepDays: 1 })).toBe(1);
+  });
+
+  it('never holds more than its cap: the longest unseen pages without a record go first', async () => {
+    for (let index = 0; index < 12; index += 1) await visited(`p${index}`, index);
+    const [record] = makeRecords(1);
+    await addRecord(db, { ...record!, url: detectionOf('p11').url });
+    expect(await forgetOldTiming(db, { now: NOW, keepDays: 30, cap: 5 })).toBe(7);
+    const kept = (await db.resources.toCollection().primaryKeys()).sort();
+    expect(kept).toEqual(
+      ['p0', 'p1', 'p2', 'p3', 'p11'].map((path) => detectionOf(path).url).sort(),
+    );
+  });
+
+  it('clears everything on the learner’s word, records untouched', async () => {
+    await visited('a', 1);
+    await visited('b', 2);
+    const [record] = makeRecords(1);
+    await addRecord(db, record!);
+    expect(await clearTimingHistory(db)).toBe(2);
+    expect(await db.resources.count()).toBe(0);
+    expect(await db.records.count()).toBe(1);
+  });
+});
