@@ -12,7 +12,8 @@ const TRACKING_PARAMETER =
 
 /**
  * Parameter names that carry a credential, a session or personal data, compared after
- * `normalisedName` (lower case, `-` and `.` read as `_`, a trailing `[]` dropped). Sources of the
+ * `normalisedName` (camelCase split into words, lower case, `-` and `.` read as `_`, a trailing
+ * `[]` dropped). Sources of the
  * common ones: OAuth 2.0 (RFC 6749 `code` and `state`, RFC 6750 `access_token`), OpenID Connect
  * (`id_token`), SAML (`SAMLResponse`, `RelayState`), CAS (`ticket`), signed URLs of AWS S3
  * (`X-Amz-*`), Google Cloud Storage (`X-Goog-*`), CloudFront (`Signature`, `Policy`,
@@ -50,6 +51,8 @@ const SECRET_NAMES = new Set([
   'policy',
   'key_pair_id',
   'sesskey',
+  'wstoken',
+  'resourcekey',
   'session',
   'session_id',
   'sessionid',
@@ -64,6 +67,7 @@ const SECRET_NAMES = new Set([
   'samlresponse',
   'samlrequest',
   'relaystate',
+  'relay_state',
   'email',
   'e_mail',
   'mail',
@@ -76,7 +80,8 @@ const SECRET_NAMES = new Set([
 ]);
 
 /** Name endings that say the same: `app_token`, `private_key`, `x_session`, `contact_email`… */
-const SECRET_ENDINGS = /(?:_token|_key|_secret|_password|_sig|_signature|_session|_sessid|_email)$/;
+const SECRET_ENDINGS =
+  /(?:_token|_key|_secret|_password|_sig|_signature|_session|_sessid|_email|_nonce)$/;
 /** Whole families: signed-URL parameters. */
 const SECRET_PREFIXES = /^(?:x_amz_|x_goog_)/;
 /** Values that are personal data or a credential whatever the parameter is called. */
@@ -84,7 +89,11 @@ const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const JWT_VALUE = /^eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]+$/;
 
 export function normalisedName(name: string): string {
-  return name.toLowerCase().replace(/\[\]$/, '').replace(/[-.]/g, '_');
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/\[\]$/, '')
+    .replace(/[-.]/g, '_');
 }
 
 /** Whether a parameter looks like a credential or personal data, by its name or its value. */
@@ -107,6 +116,9 @@ export function isSecretParameter(
   );
 }
 
+/** How deep addresses inside parameters are cleaned (a link to a link to a link…). */
+const NESTED_DEPTH = 3;
+
 function decoded(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -121,7 +133,7 @@ function decoded(text: string): string {
  * callbacks or iterators: Firefox's Xray wrappers break the iterators in content scripts, and a
  * page with scripting disabled makes DOM callbacks unrunnable.
  */
-export function cleanAddress(url: URL): URL {
+export function cleanAddress(url: URL, depth = 0): URL {
   const clean = new URL(url.href);
   clean.hash = '';
   const parts = clean.search
@@ -139,7 +151,15 @@ export function cleanAddress(url: URL): URL {
     .filter(
       ({ name, value }) => !TRACKING_PARAMETER.test(name) && !isSecretParameter(name, value, names),
     )
-    .map(({ part }) => part);
+    .map(({ part, name, value }) => {
+      // An address inside a parameter (a return or redirect link) is cleaned the same way.
+      if (depth >= NESTED_DEPTH || !/^https?:\/\//i.test(value) || !URL.canParse(value))
+        return part;
+      const inner = cleanAddress(new URL(value), depth + 1).href;
+      return inner === new URL(value).href
+        ? part
+        : `${encodeURIComponent(name)}=${encodeURIComponent(inner)}`;
+    });
   clean.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   // User names and passwords in the address itself (https://user:pass@host/) go too.
   clean.username = '';

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
-import { RecordFormValuesSchema, type RecordFormValues } from '@/utils/record-form';
+import { z } from 'zod';
+import { RecordFormValuesSchema } from '@/utils/record-form';
 
 /**
  * Drafts: unsaved popup forms. A popup closes as soon as the learner clicks the page, so what
@@ -7,17 +8,24 @@ import { RecordFormValuesSchema, type RecordFormValues } from '@/utils/record-fo
  * resource, and restored when the popup opens again. Cleared once the record is saved.
  */
 
+const DraftSchema = z.object({
+  values: RecordFormValuesSchema,
+  /** The learner changed the minutes: otherwise they follow the page's progress on restore. */
+  minutesEdited: z.boolean(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
 const keyFor = (resourceUrl: string) => `draft:${resourceUrl}`;
 
-export async function loadDraft(resourceUrl: string): Promise<RecordFormValues | undefined> {
+export async function loadDraft(resourceUrl: string): Promise<Draft | undefined> {
   const key = keyFor(resourceUrl);
   const stored = await browser.storage.session.get(key);
-  const parsed = RecordFormValuesSchema.safeParse(stored[key]);
+  const parsed = DraftSchema.safeParse(stored[key]);
   return parsed.success ? parsed.data : undefined;
 }
 
-export async function saveDraft(resourceUrl: string, values: RecordFormValues): Promise<void> {
-  await browser.storage.session.set({ [keyFor(resourceUrl)]: values });
+export async function saveDraft(resourceUrl: string, draft: Draft): Promise<void> {
+  await browser.storage.session.set({ [keyFor(resourceUrl)]: draft });
 }
 
 export async function clearDraft(resourceUrl: string): Promise<void> {

@@ -72,7 +72,7 @@ export const LearningRecordSchema = z.object({
   /** Seconds credited as CPD time. */
   creditedSeconds: z
     .number({ error: 'Enter how long the learning took.' })
-    .int('Use whole minutes.')
+    .int('Use whole seconds.')
     .positive('Enter how long the learning took.')
     .max(24 * 3600, 'One record can be 24 hours at most.'),
   /** Attentive seconds Learnlog measured on the page, if it was a web resource. */
@@ -122,10 +122,19 @@ export function parseTags(text: string): string[] {
   return tags;
 }
 
-function validate(candidate: unknown, now: Date): RecordResult {
+/**
+ * `keptDate`: the date the record already has. An edit that leaves it alone is not refused for
+ * it (an import allows a day's grace, so a record may be dated "tomorrow" on this machine).
+ */
+function validate(candidate: unknown, now: Date, keptDate?: string): RecordResult {
   const date = (candidate as { date?: unknown }).date;
   // Compared only when it has the date's shape; anything else gets the schema's message.
-  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > localIsoDate(now)) {
+  if (
+    typeof date === 'string' &&
+    date !== keptDate &&
+    /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+    date > localIsoDate(now)
+  ) {
     return { ok: false, error: 'The date is in the future. Choose today or an earlier day.' };
   }
   const parsed = LearningRecordSchema.safeParse(candidate);
@@ -159,7 +168,7 @@ export function editRecord(
   const cleared = Object.fromEntries(
     Object.entries(merged).filter(([, value]) => value !== undefined),
   );
-  return validate(cleared, now);
+  return validate(cleared, now, existing.date);
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -21,11 +21,6 @@ async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: SettingsSchema.parse(settings) });
 }
 
-/** Replaces all the settings (a backup restored): after any save in progress, never during it. */
-export async function replaceSettings(settings: Settings): Promise<void> {
-  await exclusively(SETTINGS_LOCK, () => saveSettings(settings));
-}
-
 /**
  * Saves one section (tracking, profile) over the latest stored settings, so two forms on the
  * settings page never undo each other's changes.

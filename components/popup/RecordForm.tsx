@@ -59,11 +59,30 @@ export function RecordForm(props: {
   const [saved, setSaved] = createSignal<'' | 'on-time' | 'early'>('');
   const [restored, setRestored] = createSignal(false);
   const [draftLoaded, setDraftLoaded] = createSignal(false);
+  /** The learner has changed something: only then is there a draft worth keeping. */
+  const [edited, setEdited] = createSignal(false);
+  /** The learner changed the minutes: from then on the figure is theirs, not the page's. */
+  let minutesEdited = false;
+  // The fields write through this, so a change of the learner's own is told from the form's.
+  const learnerSetValues = ((...change: unknown[]) => {
+    setEdited(true);
+    if (change[0] === 'minutes') minutesEdited = true;
+    (setValues as (...args: unknown[]) => void)(...change);
+  }) as typeof setValues;
 
   onMount(async () => {
     const draft = await loadDraft(initial.url).catch(() => undefined);
     if (draft) {
-      setValues(reconcile({ ...draft, url: initial.url }));
+      minutesEdited = draft.minutesEdited;
+      setValues(
+        reconcile({
+          ...draft.values,
+          url: initial.url,
+          // Not the learner's figure: the time as the page's progress now suggests it.
+          ...(minutesEdited ? {} : untrack(suggestedTime)),
+        }),
+      );
+      suggestedMinutes = untrack(() => values.minutes);
       setRestored(true);
     }
     setDraftLoaded(true);
@@ -72,21 +91,25 @@ export function RecordForm(props: {
     on(
       suggestedTime,
       (next) => {
-        // The learner's own figure (typed, or kept in a draft) is theirs.
-        if (restored() || values.minutes !== suggestedMinutes) return;
+        // The learner's own figure (typed now, or kept in a draft) is theirs.
+        if (minutesEdited || values.minutes !== suggestedMinutes) return;
         setValues(next);
         suggestedMinutes = next.minutes;
       },
       { defer: true },
     ),
   );
-  // Saved on every change, but only once the kept draft is back: a blank form never replaces it.
+  // Saved on every change the learner makes, once the kept draft is back: a blank form never
+  // replaces it, and a form nobody touched (its suggested minutes following the page) is none.
   createEffect(
     on(
       () => JSON.stringify(values),
       () => {
-        if (draftLoaded() && !saved())
-          void saveDraft(initial.url, structuredClone(unwrap(values))).catch(() => undefined);
+        if (draftLoaded() && (edited() || restored()) && !saved())
+          void saveDraft(initial.url, {
+            values: structuredClone(unwrap(values)),
+            minutesEdited,
+          }).catch(() => undefined);
       },
       { defer: true },
     ),
@@ -150,7 +173,7 @@ export function RecordForm(props: {
         </Show>
         <RecordFields
           values={values}
-          setValues={setValues}
+          setValues={learnerSetValues}
           regulator={props.regulator}
           today={today}
           idPrefix="record"

@@ -69,8 +69,8 @@ export function RecordFields(props: {
         <Show when={savedAddress()}>
           {(address) => (
             <p id={id('url-saved')} class="muted hint" data-testid="url-saved-as">
-              Saved as <bdi class="address">{address()}</bdi>, without the parts that look like
-              sign-in details or personal data.
+              Saved as <bdi class="address">{address()}</bdi>. Learnlog leaves out the part after #,
+              tracking tags and anything that looks like sign-in details or personal data.
             </p>
           )}
         </Show>

@@ -1,8 +1,9 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onCleanup, Show, untrack } from 'solid-js';
 import { FormStatus, type FormStatusValue } from '@/components/ui/FormStatus';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { clearTimingHistory, storedResourceCount } from '@/utils/db/resources-store';
 import { createLiveQuery } from '@/utils/live-query';
+import { onSettingsChanged } from '@/utils/settings-store';
 import { attemptWrite } from '@/utils/write-outcome';
 
 const pages = (count: number) =>
@@ -13,6 +14,9 @@ const pages = (count: number) =>
  * history", asked twice (it cannot be undone; the learner's records are not touched).
  */
 export function TimingHistorySettings(props: { db: LearnlogDatabase; forgetAfterDays: number }) {
+  // Follows "Measuring your time" when the learner saves a new number of days there.
+  const [days, setDays] = createSignal(untrack(() => props.forgetAfterDays));
+  onCleanup(onSettingsChanged((settings) => setDays(settings.tracking.forgetTimingAfterDays)));
   const count = createLiveQuery(
     () => props.db,
     (db) => storedResourceCount(db),
@@ -43,8 +47,8 @@ export function TimingHistorySettings(props: { db: LearnlogDatabase; forgetAfter
       <p data-testid="timing-history-count">
         Learnlog keeps the address, title and time counted of {pages(count())} you have spent time
         on, so it can show your progress when you come back. Pages you have not recorded are
-        forgotten after {props.forgetAfterDays} {props.forgetAfterDays === 1 ? 'day' : 'days'}{' '}
-        without a visit (change this under “Measuring your time”).
+        forgotten after {days()} {days() === 1 ? 'day' : 'days'} without a visit (change this under
+        “Measuring your time”).
       </p>
       <Show
         when={confirming()}

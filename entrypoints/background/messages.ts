@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import type { ProgressManager } from '@/entrypoints/background/progress';
 import type { SyncEngine } from '@/utils/sync/engine';
-import { getTabResource } from '@/entrypoints/background/tab-state';
+import { getTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state';
 import { classifySender, type MessageSender } from '@/utils/messages/sender';
 import { EnvelopeSchema, protocol, type MessageResponse } from '@/utils/messages/protocol';
 
@@ -44,7 +44,7 @@ export async function handleMessage(
       const request = protocol[type].request.safeParse(data);
       if (from.kind !== 'extension-page' || !request.success) return undefined;
       const tab = await getTabResource(request.data.tabId);
-      return tab ? { url: tab.url, detection: tab.detection } : null;
+      return tab ? { url: tab.url, detection: tab.detection, unstoredMs: unstoredMsOf(tab) } : null;
     }
     case 'page:sync-now': {
       const request = protocol[type].request.safeParse(data);

@@ -1,8 +1,9 @@
-import { getTabResource, setTabResource } from '@/entrypoints/background/tab-state';
+import { getTabResource, setTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { addSpentTime, progressOf, refreshResource } from '@/utils/db/resources-store';
 import type { ResourceProgress } from '@/utils/db/tables';
 import type { ResourceDetection } from '@/utils/detection/schema';
+import { exclusively } from '@/utils/exclusive';
 import type { ProgressSnapshot } from '@/utils/messages/protocol';
 import type { Settings } from '@/utils/settings';
 import { MAX_HINT_MS } from '@/utils/messages/reading-port';
@@ -34,6 +35,13 @@ export interface ProgressDependencies {
   onStored?: () => void;
 }
 
+/**
+ * A tab's messages are handled one at a time: each reads the tab's state (its last report, the
+ * time it holds) and writes it back, and two interleaved would both spend the same held time.
+ */
+const inTabOrder = <T>(tabId: number, task: () => Promise<T>) =>
+  exclusively(`learnlog-tab-${tabId}`, task);
+
 /** Owns resource progress: detections and counted time from content scripts, kept in Dexie. */
 export function createProgressManager({
   db,
@@ -44,43 +52,62 @@ export function createProgressManager({
   onStored = () => undefined,
 }: ProgressDependencies) {
   return {
-    async resourceDetected(tabId: number, detection: ResourceDetection): Promise<ProgressSnapshot> {
-      const settings = await getSettings();
-      const at = now();
-      // Stored only once time has counted on it: a detection alone is kept in the tab's memory.
-      const progress =
-        (await refreshResource(db, detection, at)) ?? progressOf(detection, undefined, at);
-      // The same resource announced again (late content, its media's length now known) keeps its
-      // last report's time, or the report it is about to send would be cut short.
-      const shown = await getTabResource(tabId);
-      const lastReportAt =
-        shown?.url === progress.url && shown.lastReportAt <= at ? shown.lastReportAt : at;
-      await setTabResource(tabId, { url: progress.url, lastReportAt, detection });
-      const snapshot = snapshotFor(progress, settings);
-      await showBadge(tabId, snapshot);
-      return snapshot;
-    },
+    resourceDetected: (tabId: number, detection: ResourceDetection): Promise<ProgressSnapshot> =>
+      inTabOrder(tabId, async () => {
+        const settings = await getSettings();
+        const at = now();
+        const shown = await getTabResource(tabId);
+        // The same resource announced again (late content, its media's length now known) keeps its
+        // last report's time, or the report it is about to send would be cut short, and the time
+        // the tab holds for it.
+        const same = shown?.url === detection.url;
+        const unstoredMs = same ? unstoredMsOf(shown) : 0;
+        // Stored only once time has counted on it: a detection alone is kept in the tab's memory.
+        const progress = (await refreshResource(db, detection, at)) ?? {
+          ...progressOf(detection, undefined, at),
+          spentMs: unstoredMs,
+        };
+        const lastReportAt = same && shown.lastReportAt <= at ? shown.lastReportAt : at;
+        await setTabResource(tabId, {
+          url: progress.url,
+          lastReportAt,
+          detection,
+          ...(unstoredMs > 0 ? { unstoredMs } : {}),
+        });
+        const snapshot = snapshotFor(progress, settings);
+        await showBadge(tabId, snapshot);
+        return snapshot;
+      }),
 
-    async timeCounted(
+    timeCounted: (
       tabId: number,
       url: string,
       countedMs: number,
-    ): Promise<ProgressSnapshot | null> {
-      const tab = await getTabResource(tabId);
-      // Only the resource this tab announced may gain time.
-      if (!tab || tab.url !== url) return null;
-      const at = now();
-      // A report can never hold more time than has passed since the tab's last one.
-      const bounded = Math.min(countedMs, wallTimeSince(tab.lastReportAt, at) + REPORT_SLACK_MS);
-      await setTabResource(tabId, { ...tab, lastReportAt: at });
-      const settings = await getSettings();
-      const result = await addSpentTime(db, tab.detection, bounded, at);
-      if (result.created) onStored();
-      const snapshot = snapshotFor(result.progress, settings);
-      await showBadge(tabId, snapshot);
-      if (becameReady(snapshot, result.addedMs)) await notifyReady(result.progress, settings);
-      return snapshot;
-    },
+    ): Promise<ProgressSnapshot | null> =>
+      inTabOrder(tabId, async () => {
+        const tab = await getTabResource(tabId);
+        // Only the resource this tab announced may gain time.
+        if (!tab || tab.url !== url) return null;
+        const at = now();
+        // A report can never hold more time than has passed since the tab's last one.
+        const bounded = Math.min(countedMs, wallTimeSince(tab.lastReportAt, at) + REPORT_SLACK_MS);
+        const settings = await getSettings();
+        // Time held while too little to store is offered again with this report.
+        const result = await addSpentTime(db, tab.detection, unstoredMsOf(tab) + bounded, at);
+        const { unstoredMs: _held, ...rest } = tab;
+        await setTabResource(tabId, {
+          ...rest,
+          lastReportAt: at,
+          ...(result.held && result.progress.spentMs > 0
+            ? { unstoredMs: result.progress.spentMs }
+            : {}),
+        });
+        if (result.created) onStored();
+        const snapshot = snapshotFor(result.progress, settings);
+        await showBadge(tabId, snapshot);
+        if (becameReady(snapshot, result.addedMs)) await notifyReady(result.progress, settings);
+        return snapshot;
+      }),
 
     /**
      * The tab's reading port closed while the page said it was counting (a tab closed in
@@ -91,9 +118,11 @@ export function createProgressManager({
       detection: ResourceDetection,
       from: number,
       to: number,
+      unstoredMs = 0,
     ): Promise<void> {
       if (to <= from) return;
-      const result = await addSpentTime(db, detection, to - from, now(), to);
+      // With the time the tab held: a stretch a report already stored is not counted again.
+      const result = await addSpentTime(db, detection, unstoredMs + (to - from), now(), to);
       if (result.created) onStored();
     },
   };

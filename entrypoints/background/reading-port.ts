@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { ProgressManager } from '@/entrypoints/background/progress';
-import { getTabResource } from '@/entrypoints/background/tab-state';
+import { getTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { CountingHintSchema } from '@/utils/messages/protocol';
 import { READING_PORT } from '@/utils/messages/reading-port';
@@ -36,7 +36,8 @@ export function handleReadingPort(
     port.disconnect();
     return;
   }
-  let hint: { detection: ResourceDetection; at: number; forMs: number } | undefined;
+  let hint:
+    { detection: ResourceDetection; at: number; forMs: number; unstoredMs: number } | undefined;
   port.onMessage.addListener((message: unknown) => {
     const parsed = CountingHintSchema.safeParse(message);
     if (!parsed.success) return;
@@ -45,17 +46,24 @@ export function handleReadingPort(
     // Only the resource this tab announced.
     // (A tab the learner stops watching is forgotten, so its hints fail this check too.)
     void getTabResource(from.tabId).then((tab) => {
-      if (tab?.url === url) hint = { detection: tab.detection, at, forMs: countingForMs };
+      if (tab?.url === url)
+        hint = {
+          detection: tab.detection,
+          at,
+          forMs: countingForMs,
+          unstoredMs: unstoredMsOf(tab),
+        };
     });
   });
   port.onDisconnect.addListener(() => {
     if (!hint || hint.forMs <= 0) return;
-    const { detection, at, forMs } = hint;
+    const { detection, at, forMs, unstoredMs } = hint;
     const promised = Math.min(Math.max(0, clocks.monotonic() - at), forMs);
     const end = clocks.now();
     // Paused or stopped since the hint: the promised stretch is not the learner's to keep.
     void isWatchedPage(from.pageUrl).then((watched) => {
-      if (watched) void progress.portClosedWhileCounting(detection, end - promised, end);
+      if (watched)
+        void progress.portClosedWhileCounting(detection, end - promised, end, unstoredMs);
     });
   });
 }

@@ -14,7 +14,18 @@ export interface TabResource {
   lastReportAt: number;
   /** The page's detection, validated when it arrived: stored once time counts on it. */
   detection: ResourceDetection;
+  /**
+   * Time counted on the resource while it is too little to store (MIN_FIRST_STRETCH_MS): held
+   * here and added to the tab's next report. Absent: none.
+   */
+  unstoredMs?: number;
 }
+
+/** The time a tab holds for its resource, read defensively. */
+export const unstoredMsOf = (tab: TabResource): number =>
+  typeof tab.unstoredMs === 'number' && Number.isFinite(tab.unstoredMs) && tab.unstoredMs > 0
+    ? tab.unstoredMs
+    : 0;
 
 const key = (tabId: number) => `tab:${tabId}`;
 const KEY_PATTERN = /^tab:(\d+)$/;

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import { forgetOldTiming } from '@/utils/db/resources-store';
 import type { Settings } from '@/utils/settings';
+import { onSettingsChanged } from '@/utils/settings-store';
 
 /** Once a day, and when the browser starts: timing history past its days is forgotten. */
 const FORGET_ALARM = 'learnlog-forget-timing';
@@ -17,21 +18,33 @@ export function startTimingHistory(
   db: LearnlogDatabase,
   loadSettings: () => Promise<Settings>,
 ): () => void {
-  let running: Promise<unknown> | undefined;
+  let running = false;
+  let again = false;
   const forget = () => {
-    // One at a time: a burst of new resources asks once.
-    running ??= loadSettings()
-      .then((settings) =>
-        forgetOldTiming(db, {
-          now: Date.now(),
-          keepDays: settings.tracking.forgetTimingAfterDays,
-        }),
-      )
-      .catch((error: unknown) => console.error('Learnlog could not trim its timing history', error))
-      .finally(() => {
-        running = undefined;
-      });
+    // One at a time; a request made meanwhile (a burst of new resources) runs once more after.
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void (async () => {
+      do {
+        again = false;
+        try {
+          const settings = await loadSettings();
+          await forgetOldTiming(db, {
+            now: Date.now(),
+            keepDays: settings.tracking.forgetTimingAfterDays,
+          });
+        } catch (error) {
+          console.error('Learnlog could not trim its timing history', error);
+        }
+      } while (again);
+      running = false;
+    })();
   };
+  // A shorter time chosen in Settings applies at once.
+  onSettingsChanged(forget);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FORGET_ALARM) forget();
   });

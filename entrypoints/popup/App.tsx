@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { createMemo, createResource, lazy, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, lazy, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/popup/CurrentResource';
 import { RecentLearning } from '@/components/popup/RecentLearning';
 import { createSyncStatus } from '@/components/sync/sync-status-signal';
@@ -38,15 +38,31 @@ export default function App() {
   }
   const [settings, { mutate: setSettings }] = createResource(loadSettings);
   onCleanup(onSettingsChanged(setSettings));
+  // A memo: asking the tab again returns a new object for the same address, and the query must
+  // not start over each time.
+  const tabUrl = createMemo(() => tabResource()?.url);
   const stored = createLiveQuery(
-    () => tabResource()?.url,
+    tabUrl,
     (url) => (url ? db.resources.get(url) : undefined),
     undefined,
   );
-  /** The resource as stored, or, before any time has counted on it, as the page described it. */
+  /**
+   * The resource as stored, or, before enough time has counted on it to store it, as the page
+   * described it with the time the tab holds.
+   */
   const progress = createMemo(() => {
     const tab = tabResource();
-    return tab ? (stored() ?? progressOf(tab.detection, undefined, Date.now())) : undefined;
+    if (!tab) return undefined;
+    return (
+      stored() ?? { ...progressOf(tab.detection, undefined, Date.now()), spentMs: tab.unstoredMs }
+    );
+  });
+  // Time the tab holds is not in the database, so no live query sees it grow: asked again each
+  // second until the resource is stored.
+  createEffect(() => {
+    if (!tabResource() || stored()) return;
+    const timer = setInterval(() => void lookAgain(), 1_000);
+    onCleanup(() => clearInterval(timer));
   });
 
   const syncStatus = createSyncStatus();

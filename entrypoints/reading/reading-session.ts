@@ -160,16 +160,23 @@ export function startReadingSession(
   // Listeners end with the session, or with the script's copy.
   const ended = new AbortController();
   const signal = AbortSignal.any([ended.signal, ports.context.signal]);
+  /** The page is going (or went into the back-forward cache): nothing is announced meanwhile. */
+  let leaving = false;
   ports.watchAttention(signal, (state) => {
+    // Any attention change after a pagehide is the page back (from the back-forward cache).
+    leaving = false;
     accountant.update(state);
     report();
   });
   // The last chance to report before the page goes (reload, navigation, tab closed).
-  ports.onPageHide(signal, () => report(true));
+  ports.onPageHide(signal, () => {
+    report(true);
+    leaving = true;
+  });
 
   let announcing = false;
   function announce(): void {
-    if (announcing || stopped) return;
+    if (announcing || stopped || leaving) return;
     announcing = true;
     void ports
       .send('content:resource-detected', { detection })

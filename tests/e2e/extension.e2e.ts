@@ -165,16 +165,25 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     expect(detected!.title).toBe('Ten-second huddle');
     await sleep(3_000);
     expect(await resourceFor(control, url)).toBeUndefined();
-    // In front, with the reader there: its time counts, and only now is it stored.
+    // A glance (under three seconds) is held, not stored…
     await page.bringToFront();
     await page.mouse.move(30, 30);
-    await sleep(2_000);
+    await sleep(1_500);
     await control.bringToFront();
-    await waitFor(
+    await sleep(1_500);
+    expect(await resourceFor(control, url)).toBeUndefined();
+    // …and counts with the next look: once three seconds have counted in all, it is stored.
+    await page.bringToFront();
+    await page.mouse.move(40, 40);
+    await sleep(2_500);
+    await control.bringToFront();
+    const stored = await waitFor(
       async () => (await resourceFor(control, url))?.spentMs ?? 0,
-      (spent) => spent > 1_000,
-      { what: 'time stored once counted' },
+      (spent) => spent >= 3_000,
+      { what: 'time stored once three seconds counted' },
     );
+    // Both looks, and nothing for the time behind other tabs.
+    expect(stored).toBeLessThan(5_500);
     // Settings → Your timing history → Clear: every page's counted time goes, after a question.
     const options = await extension.openExtensionPage('options.html');
     await options.waitForSelector('[data-testid="clear-timing"]:not([disabled])');
@@ -331,6 +340,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     await waitFor(() => detectedFor(control, url), Boolean, { what: 'the resource' });
     await sleep(2_500);
     const popup = await openPopup(tabId);
+    // Too little to store yet, but shown: the popup asks the tab for the time it holds.
+    await popup.waitForFunction(() =>
+      /Time spent: [1-9]/.test(document.querySelector('.progress-label')?.textContent ?? ''),
+    );
     expect(
       await popup.$eval(
         '[data-testid="record-button"]',

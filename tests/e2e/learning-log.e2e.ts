@@ -5,9 +5,10 @@ import { axeViolations } from '@/tests/e2e/axe';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
 import {
-  readRecords,
   detectedFor,
+  readRecords,
   seedRecords,
+  sleep,
   tabIdOf,
   waitFor,
   type StoredRecord,
@@ -123,7 +124,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (b
       await popup.waitForSelector('#record-learned');
       return popup;
     };
+    // Opened and closed untouched, while the page's time comes in: nothing was typed, so there is
+    // no draft to restore.
     let popup = await openPopup();
+    await sleep(1_500);
+    await popup.close();
+    popup = await openPopup();
+    await sleep(500);
+    expect(await popup.$('[data-testid="draft-restored"]')).toBeNull();
     expect(await text(popup, 'label[for="record-learned"]')).toBe('What did you learn from it?');
     expect(await text(popup, 'label[for="record-practice"]')).toBe(
       'How did you change or improve your practice as a result?',

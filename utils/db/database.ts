@@ -107,18 +107,32 @@ export async function upgradeToVersion4(transaction: Transaction): Promise<void>
 
 /**
  * Addresses kept before Learnlog dropped sign-in tokens, session ids and email addresses from
- * them are cleaned the same way now (`cleanAddress`). A record keeps its version (`updatedAt`):
- * what a server already holds stays as sent until the learner next edits it. Resources are keyed
- * by their address, so two that differed only in such a parameter become one: the time counted
- * is the larger (the same reading, seen twice), never the sum.
+ * them are cleaned the same way now (`cleanAddress`). A record whose address changed is a new
+ * version (`updatedAt`), queued if sync is on, so a server that holds the old address is sent
+ * the clean one (an xAPI store gets the old statement voided); with sync off it is sent when
+ * sync is next turned on. Resources are keyed by their address, so two that differed only in
+ * such a parameter become one: the time counted is the larger (the same reading, seen twice),
+ * never the sum.
  */
-export async function upgradeToVersion5(transaction: Transaction): Promise<void> {
+export async function upgradeToVersion5(transaction: Transaction, now = Date.now()): Promise<void> {
+  const cleaned: string[] = [];
   await transaction
     .table('records')
     .toCollection()
-    .modify((record: { url?: string }) => {
-      if (typeof record.url === 'string') record.url = cleanAddressText(record.url);
+    .modify((record: { id: string; url?: string; updatedAt: number }) => {
+      if (typeof record.url !== 'string') return;
+      const url = cleanAddressText(record.url);
+      if (url === record.url) return;
+      record.url = url;
+      // Later than the version it replaces even if the clock went back.
+      record.updatedAt = Math.max(now, record.updatedAt + 1);
+      cleaned.push(record.id);
     });
+  const sync = (await transaction.table('meta').get('sync')) as SyncSwitch | undefined;
+  if (cleaned.length > 0 && sync?.enabled === true)
+    await transaction
+      .table('outbox')
+      .bulkPut(cleaned.map((recordId) => ({ recordId, queuedAt: now })));
   const resources = transaction.table('resources');
   const all = (await resources.toArray()) as ResourceProgress[];
   const merged = new Map<string, ResourceProgress>();

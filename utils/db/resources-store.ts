@@ -15,6 +15,22 @@ import type { ResourceDetection } from '@/utils/detection/schema';
 /** The most resources kept: far more than a learner reads without recording in a month. */
 export const MAX_STORED_RESOURCES = 2_000;
 
+/**
+ * A resource is first stored once this much time has counted on it: a glance is not reading, and
+ * a page that changes its address every second or two while the reader is there cannot fill the
+ * table with one row per address (and push out the learner's unrecorded courses). Shorter
+ * stretches are held by the caller (the tab's state) and offered again with the next report, so
+ * a learner who reads in short stretches loses nothing.
+ */
+export const MIN_FIRST_STRETCH_MS = 3_000;
+
+/**
+ * How far in the future a counted-until mark may lie and still be an ordinary race (a closing
+ * tab's stretch and its last report, two tabs, landing in either order). A mark further ahead
+ * than this was made before the system clock was put back.
+ */
+const CLOCK_JUMP_MS = 60_000;
+
 /** A detected resource as a row: its time so far (`existing`), else a fresh start. */
 export function progressOf(
   detection: ResourceDetection,
@@ -49,7 +65,9 @@ export async function refreshResource(
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(detection.url);
     if (!existing) return undefined;
-    const progress = progressOf(detection, existing, now);
+    // Only counted time is a visit: a tab restored behind others at browser start must not keep
+    // a row from being forgotten.
+    const progress = { ...progressOf(detection, existing, now), lastSeenAt: existing.lastSeenAt };
     await db.resources.put(progress);
     return progress;
   });
@@ -58,7 +76,9 @@ export async function refreshResource(
 /**
  * Adds counted time to a resource, never counting a moment twice: the report is taken as the
  * stretch `[endAt - countedMs, endAt]` (a report ends when it arrives), less what an earlier
- * report (from any tab) already covered. The first time that counts stores the resource.
+ * report (from any tab) already covered. A resource not stored yet is stored once the stretch
+ * holds MIN_FIRST_STRETCH_MS; a shorter one is `held`, not written, and its progress shows the
+ * time the caller should hold and add to its next stretch.
  */
 export async function addSpentTime(
   db: LearnlogDatabase,
@@ -66,18 +86,22 @@ export async function addSpentTime(
   countedMs: number,
   now: number,
   endAt = now,
-): Promise<{ progress: ResourceProgress; addedMs: number; created: boolean }> {
+): Promise<{ progress: ResourceProgress; addedMs: number; created: boolean; held: boolean }> {
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(detection.url);
     const base = existing ?? progressOf(detection, undefined, now);
-    // A mark later than this stretch's end was made before the system clock was put back: it
-    // says nothing about this stretch, and kept, it would block every report until real time
-    // caught up with it. It is dropped, and the new clock's marks are used from here.
+    // A mark far ahead of now was made before the system clock was put back: it says nothing
+    // about this stretch, and kept, it would block every report until real time caught up with
+    // it. It is dropped, and the new clock's marks are used from here. A mark just ahead is an
+    // ordinary race between two writers, and is kept: the same moment never counts twice.
     const mark =
-      base.countedUntil !== undefined && base.countedUntil <= endAt ? base.countedUntil : 0;
+      base.countedUntil !== undefined && base.countedUntil <= now + CLOCK_JUMP_MS
+        ? base.countedUntil
+        : 0;
     const from = Math.max(mark, endAt - countedMs);
     const addedMs = Math.max(0, Math.min(countedMs, endAt - from));
-    if (!existing && addedMs === 0) return { progress: base, addedMs, created: false };
+    if (!existing && addedMs < MIN_FIRST_STRETCH_MS)
+      return { progress: { ...base, spentMs: addedMs }, addedMs: 0, created: false, held: true };
     const progress = {
       ...base,
       spentMs: base.spentMs + addedMs,
@@ -85,7 +109,7 @@ export async function addSpentTime(
       countedUntil: Math.max(mark, endAt),
     };
     await db.resources.put(progress);
-    return { progress, addedMs, created: !existing };
+    return { progress, addedMs, created: !existing, held: false };
   });
 }
 
@@ -98,11 +122,13 @@ export async function forgetOldTiming(
   db: LearnlogDatabase,
   { now, keepDays, cap = MAX_STORED_RESOURCES }: { now: number; keepDays: number; cap?: number },
 ): Promise<number> {
-  return db.transaction('rw', db.resources, db.records, async () => {
-    const recorded = new Set<string>();
-    await db.records.each((record) => {
-      if (record.url && record.deletedAt === undefined) recorded.add(record.url);
-    });
+  // The records are read on their own first: a scan of every record must not hold up the
+  // learner's saves. A record saved meanwhile keeps its own copy of the time anyway.
+  const recorded = new Set<string>();
+  await db.records.each((record) => {
+    if (record.url && record.deletedAt === undefined) recorded.add(record.url);
+  });
+  return db.transaction('rw', db.resources, async () => {
     const cutoff = now - keepDays * 86_400_000;
     // Oldest first, through the `lastSeenAt` index.
     const unrecorded = (await db.resources.orderBy('lastSeenAt').toArray()).filter(

@@ -40,8 +40,17 @@ export const protocol = {
   /** Which resource, if any, the given tab is showing. */
   'popup:get-tab-resource': {
     request: z.object({ tabId: z.number().int().nonnegative() }),
-    /** The resource with what the page said of it: it may not be stored yet (no time counted). */
-    response: z.object({ url: z.string(), detection: ResourceDetectionSchema }).nullable(),
+    /**
+     * The resource with what the page said of it: it may not be stored yet, and then
+     * `unstoredMs` is the time counted on it so far (too little to store).
+     */
+    response: z
+      .object({
+        url: z.string(),
+        detection: ResourceDetectionSchema,
+        unstoredMs: z.number().nonnegative(),
+      })
+      .nullable(),
   },
   /** Records changed in an extension page: sync them now, if sync is on. */
   'page:sync-now': {

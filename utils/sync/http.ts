@@ -22,16 +22,20 @@ export interface HttpOptions {
   timeoutMs: number;
   /** Aborted when sync is turned off: every request in flight stops at once. */
   stop?: AbortSignal;
+  /** The most of a reply to read (MAX_REPLY_BYTES unless the request expects more). */
+  maxReplyBytes?: number;
 }
 
 /**
- * The largest reply Learnlog reads from a sync server. A page of pulled changes (500 records) is
- * well under 2 MB and an LRS answers a batch with a list of ids; a server sending more is broken
- * or hostile, and reading it whole could exhaust the background's memory.
+ * The largest reply Learnlog reads from a sync server unless a request says otherwise (a page of
+ * pulled records does): an LRS answers with a list of statement ids, a push with a line or two.
+ * A server sending more is broken or hostile, and reading it whole could exhaust the
+ * background's memory.
  */
 export const MAX_REPLY_BYTES = 8 * 1024 * 1024;
 
-const TOO_LARGE = `The server's reply was larger than ${MAX_REPLY_BYTES / 1024 / 1024} MB, more than Learnlog reads. Learnlog will try again later.`;
+const tooLarge = (maxBytes: number) =>
+  `The server's reply was larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than Learnlog reads. Learnlog will try again later.`;
 
 /** The reply's text, or undefined once it passes `maxBytes` (the rest is never downloaded). */
 export async function readLimited(
@@ -152,8 +156,9 @@ export async function exchange(
       credentials: 'omit',
     });
     if (response.type === 'opaqueredirect') return outcomeOf(302, undefined, '');
-    const text = await readLimited(response, MAX_REPLY_BYTES);
-    if (text === undefined) return { kind: 'retry', message: TOO_LARGE };
+    const maxBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
+    const text = await readLimited(response, maxBytes);
+    if (text === undefined) return { kind: 'retry', message: tooLarge(maxBytes) };
     let body: unknown = undefined;
     if (text && (response.headers.get('content-type') ?? '').toLowerCase().includes('json')) {
       try {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { LearningRecordSchema, type LearningRecord } from '@/utils/records';
+import {
+  LearningRecordSchema,
+  MAX_TAG,
+  MAX_TAGS,
+  MAX_TEXT,
+  MAX_TITLE,
+  type LearningRecord,
+} from '@/utils/records';
 import { exchange, type HttpOptions } from '@/utils/sync/http';
 import type { PushItem, PushReport, PushResult, SyncClient } from '@/utils/sync/client';
 import { describeTestFailure, failedTest } from '@/utils/sync/xapi-client';
@@ -16,6 +23,15 @@ export interface LearnlogClientOptions extends HttpOptions {
 }
 
 export const PULL_PAGE_SIZE = 500;
+
+/**
+ * The most a page of pulled changes can be: every record at its limits (title, address, the
+ * three texts, tags and standards), each character up to 4 bytes of UTF-8, with the JSON around
+ * it. About 40 MB: anything larger is not a page of records.
+ */
+const LARGEST_RECORD_BYTES =
+  4 * (MAX_TITLE + 2_048 + 3 * MAX_TEXT + MAX_TAGS * (MAX_TAG + 3) + 30 * 64 + 1_000);
+export const MAX_PULL_REPLY_BYTES = PULL_PAGE_SIZE * LARGEST_RECORD_BYTES;
 
 const DeletionSchema = z.object({
   id: z.uuid(),
@@ -123,7 +139,11 @@ export function createLearnlogClient(options: LearnlogClientOptions) {
     async pull(cursor) {
       const query = new URLSearchParams({ limit: String(PULL_PAGE_SIZE) });
       if (cursor !== undefined) query.set('since', cursor);
-      const outcome = await exchange(options, url(`records?${query}`), { method: 'GET', headers });
+      const outcome = await exchange(
+        { ...options, maxReplyBytes: MAX_PULL_REPLY_BYTES },
+        url(`records?${query}`),
+        { method: 'GET', headers },
+      );
       if (outcome.kind === 'auth' || outcome.kind === 'retry' || outcome.kind === 'misaddressed')
         return { kind: outcome.kind, message: outcome.message };
       if (outcome.kind === 'rejected' && outcome.status === 400 && cursor !== undefined)

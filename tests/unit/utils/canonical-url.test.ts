@@ -104,6 +104,21 @@ describe('cleanAddress: credentials and personal data never kept', () => {
       'https://a.example/p',
     ],
     ['an array-style name', 'https://a.example/p?token[]=1&id=2', 'https://a.example/p?id=2'],
+    [
+      'camelCase names',
+      'https://a.example/p?accessToken=1&sessionToken=2&idToken=3&clientSecret=4&privateKey=5&userEmail=6&page=7',
+      'https://a.example/p?page=7',
+    ],
+    [
+      'Moodle web-service and Google resource keys, OAuth 1 nonces',
+      'https://moodle.example.ac.uk/webservice/pluginfile.php/1/a.pdf?wstoken=abc&resourcekey=0-x&oauth_nonce=n&forcedownload=1',
+      'https://moodle.example.ac.uk/webservice/pluginfile.php/1/a.pdf?forcedownload=1',
+    ],
+    [
+      'secrets inside an address inside a parameter',
+      'https://a.example/login?return=https%3A%2F%2Flms.example.org%2Fcourse%3Fid%3D4%26token%3Dabc&lang=en',
+      'https://a.example/login?return=https%3A%2F%2Flms.example.org%2Fcourse%3Fid%3D4&lang=en',
+    ],
   ])('drops %s', (_label, address, expected) => {
     expect(clean(address)).toBe(expected);
   });

@@ -10,6 +10,7 @@ import {
   siteOf,
   type RecordContent,
 } from '@/utils/records';
+import { makeRecords } from '@/tests/support/make-records';
 
 const now = new Date(2026, 10, 26, 14, 30); // 26 November 2026, local time
 const content: RecordContent = {
@@ -151,5 +152,17 @@ describe('learning records', () => {
   it('names the site of a page record', () => {
     expect(siteOf({ url: 'https://www.scie.org.uk/x' })).toBe('scie.org.uk');
     expect(siteOf({})).toBeUndefined();
+  });
+});
+
+describe('a record dated tomorrow by an import’s day of grace', () => {
+  it('can still be edited, as long as the edit leaves the date alone', () => {
+    const record = { ...makeRecords(1)[0]!, date: '2026-11-27' };
+    const edited = editRecord(record, { notes: 'Added later.' }, now);
+    expect(edited.ok).toBe(true);
+    expect(editRecord(record, { date: '2026-11-28' }, now)).toEqual({
+      ok: false,
+      error: 'The date is in the future. Choose today or an earlier day.',
+    });
   });
 });

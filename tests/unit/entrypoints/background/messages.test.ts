@@ -138,18 +138,76 @@ describe('background message handling', () => {
     expect(await db.resources.get(PAGE)).toMatchObject({ title: detection.title, spentMs: 3_000 });
   });
 
-  it('a page that changes its address in a loop stores nothing while no time counts there', async () => {
+  it('a page that changes its address in a loop stores nothing, even with the reader there', async () => {
     for (let index = 0; index < 50; index += 1) {
-      clock += 1_000;
+      const url = `${PAGE}?step=${index}`;
       await send(
-        {
-          type: 'content:resource-detected',
-          data: { detection: { ...detection, url: `${PAGE}?step=${index}` } },
-        },
+        { type: 'content:resource-detected', data: { detection: { ...detection, url } } },
+        contentSender(),
+      );
+      // Each address lasts a second or two, and reports what it counted as the next one comes.
+      clock += 1_500;
+      await send(
+        { type: 'content:time-counted', data: { url, countedMs: 1_500 } },
         contentSender(),
       );
     }
     expect(await db.resources.count()).toBe(0);
+  });
+
+  it('short stretches on one resource add up: the tab holds them until there is enough to store', async () => {
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    // A learner who glances at the page between other tabs: 1.2 s at a time.
+    for (let stretch = 1; stretch <= 2; stretch += 1) {
+      clock += 1_200;
+      const reply = await send(
+        { type: 'content:time-counted', data: { url: PAGE, countedMs: 1_200 } },
+        contentSender(),
+      );
+      // The badge and the popup show the time held, though nothing is stored yet.
+      expect(reply).toMatchObject({ spentMs: 1_200 * stretch });
+    }
+    expect(await db.resources.count()).toBe(0);
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, popup)).toMatchObject(
+      { unstoredMs: 2_400 },
+    );
+    // Reloaded: the same resource keeps what the tab held.
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 1_200;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 1_200 } },
+      contentSender(),
+    );
+    expect(await db.resources.get(PAGE)).toMatchObject({ spentMs: 3_600 });
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, popup)).toMatchObject(
+      { unstoredMs: 0 },
+    );
+    // Another resource in the tab starts from nothing.
+    const other = { ...detection, url: `${PAGE}/next` };
+    await send({ type: 'content:resource-detected', data: { detection: other } }, contentSender());
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, popup)).toMatchObject(
+      { unstoredMs: 0 },
+    );
+  });
+
+  it('two reports from one tab at once are taken in turn: neither loses the time the other held', async () => {
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender());
+    clock += 1_000;
+    await send(
+      { type: 'content:time-counted', data: { url: PAGE, countedMs: 1_000 } },
+      contentSender(),
+    );
+    // A second's reading, reported in two halves that arrive together.
+    clock += 1_000;
+    await Promise.all([
+      send({ type: 'content:time-counted', data: { url: PAGE, countedMs: 500 } }, contentSender()),
+      send({ type: 'content:time-counted', data: { url: PAGE, countedMs: 500 } }, contentSender()),
+    ]);
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, popup)).toMatchObject(
+      { unstoredMs: 2_000 },
+    );
   });
 
   it('adds counted time, and keeps it across a new detection (a reload)', async () => {
@@ -374,6 +432,7 @@ describe('background message handling', () => {
     expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender)).toEqual({
       url: PAGE,
       detection,
+      unstoredMs: 0,
     });
   });
 });

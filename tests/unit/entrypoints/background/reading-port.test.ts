@@ -80,10 +80,21 @@ describe('the reading port: time a closing tab had promised', () => {
     const port = open();
     port.hint(6_000);
     await settle();
-    advance(2_500);
+    advance(4_500);
     port.close();
     await settle();
-    expect((await db.resources.get(PAGE))!.spentMs).toBe(2_500);
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(4_500);
+  });
+
+  it('a tab closed soon after a glance keeps the time it held with the promised stretch', async () => {
+    await setTabResource(7, { url: PAGE, lastReportAt: wall, detection, unstoredMs: 2_000 });
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(1_500);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(3_500);
   });
 
   it('never more than was promised', async () => {

@@ -99,6 +99,18 @@ describe('a reading session', () => {
     expect(page.of('content:resource-detected')).toHaveLength(1);
   });
 
+  it('a page going away does not announce its resource again when its last report is refused', async () => {
+    const page = harness();
+    startReadingSession(page.ports, detection, 0);
+    await page.advance(3_000);
+    // The tab navigates: the background forgot its resource as the load began, so the report
+    // sent on pagehide is refused. Announcing would put the old resource back on the tab.
+    page.refuse();
+    page.hide();
+    await page.advance(10_000);
+    expect(page.of('content:resource-detected')).toHaveLength(1);
+  });
+
   it('a live session that is refused announces again, so it counts again once heard', async () => {
     const page = harness();
     startReadingSession(page.ports, detection, 0);

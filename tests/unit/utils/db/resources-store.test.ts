@@ -55,6 +55,44 @@ describe('the timing history (the resources table)', () => {
     });
   });
 
+  it('a glance is not stored: a new resource needs a first stretch of three seconds', async () => {
+    const glance = await addSpentTime(db, detectionOf('glance'), 2_999, NOW);
+    // Held, for the caller to offer again with its next stretch.
+    expect(glance).toMatchObject({ created: false, held: true, addedMs: 0 });
+    expect(glance.progress.spentMs).toBe(2_999);
+    expect(await db.resources.count()).toBe(0);
+    expect((await addSpentTime(db, detectionOf('read'), 3_000, NOW)).created).toBe(true);
+    // Once stored, every moment counts.
+    expect((await addSpentTime(db, detectionOf('read'), 500, NOW + 500)).addedMs).toBe(500);
+  });
+
+  it('never counts a moment twice when two writers race (a closing tab and its last report)', async () => {
+    const detection = detectionOf('race');
+    await addSpentTime(db, detection, 5_000, NOW);
+    // The closing tab's promised stretch lands first, ending a little after the last report…
+    await addSpentTime(db, detection, 5_000, NOW + 5_300, NOW + 5_300);
+    // …then the last report, read a moment earlier, covering the same seconds: nothing added.
+    const late = await addSpentTime(db, detection, 5_000, NOW + 5_000, NOW + 5_000);
+    expect(late.addedMs).toBe(0);
+    const stored = await db.resources.get(detection.url);
+    expect(stored).toMatchObject({ spentMs: 10_000, countedUntil: NOW + 5_300 });
+  });
+
+  it('a mark far in the future (the clock was put back) is dropped, not obeyed', async () => {
+    const detection = detectionOf('clock');
+    await addSpentTime(db, detection, 5_000, NOW);
+    const back = NOW - 3_600_000;
+    const after = await addSpentTime(db, detection, 5_000, back, back);
+    expect(after.addedMs).toBe(5_000);
+    expect((await db.resources.get(detection.url))!.countedUntil).toBe(back);
+  });
+
+  it('a detection alone is not a visit: it never keeps a row from being forgotten', async () => {
+    await visited('restored-tab', 40);
+    await refreshResource(db, detectionOf('restored-tab'), NOW);
+    expect(await forgetOldTiming(db, { now: NOW, keepDays: 30 })).toBe(1);
+  });
+
   it('forgets pages not recorded after the days the learner chose, and keeps recorded ones', async () => {
     await visited('old', 31);
     await visited('recent', 29);

@@ -227,22 +227,39 @@ describe('database upgrades', () => {
     const records = (await db.table('records').toArray()) as Rows;
     const moodle = records.find((record) => record.title === 'Safeguarding adults: level 2')!;
     expect(moodle.url).toBe('https://moodle.example.ac.uk/mod/page/view.php?id=9');
-    // The record keeps its version: nothing is sent again until the learner edits it.
+    // A new version, queued: the store that holds the old address is sent the clean one.
     const before = data.records.find((record) => record.id === moodle.id)!;
-    expect(moodle.updatedAt).toBe(before.updatedAt);
+    expect(moodle.updatedAt).toBeGreaterThan(before.updatedAt as number);
+    const outbox = (await db.table('outbox').toArray()) as Rows;
+    expect(outbox.map((entry) => entry.recordId).sort()).toEqual(
+      [...(data.outbox ?? []).map((entry) => entry.recordId), moodle.id].sort(),
+    );
+    // Records whose address was already clean keep their version.
+    for (const record of records.filter((record) => record.id !== moodle.id))
+      expect(record.updatedAt).toBe(data.records.find((old) => old.id === record.id)!.updatedAt);
     for (const record of records) expect(LearningRecordSchema.safeParse(record).success).toBe(true);
     // Everything else is as it was.
-    for (const table of [
-      'dayTotals',
-      'outbox',
-      'syncStates',
-      'meta',
-      'syncArchive',
-      'syncConfig',
-    ] as const)
+    for (const table of ['dayTotals', 'syncStates', 'meta', 'syncArchive', 'syncConfig'] as const)
       expect(((await db.table(table).toArray()) as Rows).length, table).toBe(
         data[table]?.length ?? 0,
       );
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('version 4 → 5 with sync off: the cleaned record is a new version, but nothing is queued', async () => {
+    const data = fixture(4);
+    data.meta = (data.meta ?? []).map((row) => ({ ...row, enabled: false }));
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await databaseAtVersion(name, 4, data);
+
+    const db = await openAt(name, 5);
+    const records = (await db.table('records').toArray()) as Rows;
+    const moodle = records.find((record) => record.title === 'Safeguarding adults: level 2')!;
+    const before = data.records.find((record) => record.id === moodle.id)!;
+    // A version the store does not hold, so it is sent when sync is next turned on.
+    expect(moodle.updatedAt).toBeGreaterThan(before.updatedAt as number);
+    expect(((await db.table('outbox').toArray()) as Rows).length).toBe(data.outbox?.length ?? 0);
     db.close();
     await Dexie.delete(name);
   });
