@@ -6,17 +6,26 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { corpusAvailable, CORPUS_MISSING, corpusPages } from '../tests/corpus.ts';
+import { corpusAvailable, CORPUS_DIR, CORPUS_MISSING, corpusPages } from '../tests/corpus.ts';
 import { openChromiumCorpus, type ChromiumCorpusResult } from '../tests/e2e/corpus-in-chromium.ts';
 import { startFixtureServer } from '../tests/e2e/fixture-server.ts';
-import { launchWithExtension, OUTPUT_DIRS } from '../tests/e2e/harness.ts';
+import {
+  CHROMIUM_ARGS,
+  EXECUTABLES,
+  launchWithExtension,
+  OUTPUT_DIRS,
+} from '../tests/e2e/harness.ts';
 import { seedRecords, waitFor } from '../tests/e2e/extension-state.ts';
 import { resolveProjectAlias } from './project-alias.ts';
-import { READING_SCRIPT_FILE } from '../utils/site-access/reading-script.ts';
+import {
+  FRAME_SCRIPT_FILE,
+  FRAME_SCRIPT_ID,
+  READING_SCRIPT_FILE,
+} from '../utils/site-access/reading-script.ts';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { makeRecords } from '../tests/support/make-records.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -39,11 +48,17 @@ function contentScriptSize(): void {
     execFileSync('npm', ['run', '--silent', 'build:all'], { stdio: 'inherit' });
   }
   console.log('\nContent script size (loaded into every page it is registered for)');
-  // Registered at run time, so it is not in the manifest's content_scripts.
+  // Registered at run time, so they are not in the manifest's content_scripts.
   for (const [browser, dir] of Object.entries(OUTPUT_DIRS)) {
     const code = readFileSync(join(dir, READING_SCRIPT_FILE));
     console.log(
       `  ${browser.padEnd(8)} ${READING_SCRIPT_FILE}: ${kib(code.length)} raw, ${kib(gzipSync(code, { level: 9 }).length)} gzip`,
+    );
+    // The frame script runs in every frame of a watched page: it must stay small.
+    const frame = readFileSync(join(dir, FRAME_SCRIPT_FILE));
+    const gzip = gzipSync(frame, { level: 9 }).length;
+    console.log(
+      `  ${browser.padEnd(8)} ${FRAME_SCRIPT_FILE}: ${kib(frame.length)} raw, ${kib(gzip)} gzip (target ≤ 3 KiB gzip: ${target(`${browser} frame script size`, gzip <= 3 * 1024)})`,
     );
   }
 }
@@ -157,6 +172,9 @@ async function trackingCost(): Promise<void> {
     const hidden = ((await scriptMs()) - before) * (60 / seconds);
 
     await other.close();
+    // Closed, so that the pages below are not opened from a resource's tab (which would make
+    // them its player windows, counting for it).
+    await page.close();
     console.log(`  visible, reader present: ${ms(visible)} of script per minute of tracking`);
     // No timer is scheduled while hidden (reading-session.ts), so the page's script time must
     // stay near zero; a 1 Hz timer alone would cost about 2 ms a minute here.
@@ -181,6 +199,46 @@ async function trackingCost(): Promise<void> {
     console.log(
       `  not a learning resource, visible: ${ms(idlePage)} of script per minute (target < 0.5 ms, no timers or observers: ${target('non-resource CPU', idlePage < 0.5)})`,
     );
+
+    // The frame script, in a player frame of the page's own origin (so the same renderer and
+    // the same metrics): the reader moving the pointer over the player 10 times a second.
+    const pointerOver = async (page: Page, read: () => Promise<number>) => {
+      const box = (await (await page.$('#player'))!.boundingBox())!;
+      const start = await read();
+      for (let second = 0; second < seconds; second++) {
+        for (let move = 0; move < 10; move++)
+          await page.mouse.move(box.x + 40 + ((second * 10 + move) % 200), box.y + 30);
+        await new Promise((resolve) => setTimeout(resolve, 1000 - 10 * 5));
+      }
+      return ((await read()) - start) * (60 / seconds);
+    };
+    const scriptOf = async (page: Page) => {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Performance.enable');
+      return async () =>
+        ((await cdp.send('Performance.getMetrics')).metrics.find(
+          (metric) => metric.name === 'ScriptDuration',
+        )?.value ?? 0) * 1000;
+    };
+    const module = await extension.browser.newPage();
+    await module.goto(
+      `${server.url('/frames/module.html')}?decoys=0&player=${encodeURIComponent(server.origin)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const inPlayer = await pointerOver(module, await scriptOf(module));
+    console.log(
+      `  reader working in a player frame (frame script and the page's counting): ${ms(inPlayer)} of script per minute`,
+    );
+    await module.close();
+    // A page that is not a resource, with a player: its frame script only notes the input.
+    const shopVideo = await extension.browser.newPage();
+    await shopVideo.goto(server.url('/frames/shop-video.html'));
+    await new Promise((resolve) => setTimeout(resolve, 16_000));
+    const inShopPlayer = await pointerOver(shopVideo, await scriptOf(shopVideo));
+    console.log(
+      `  the same in a page that is not a resource: ${ms(inShopPlayer)} of script per minute, no message sent`,
+    );
+    await shopVideo.close();
   } finally {
     await extension.close();
     await server.close();
@@ -634,6 +692,107 @@ async function syncSpeed(): Promise<void> {
   }
 }
 
+/**
+ * What Learnlog adds to loading a page: the renderer's main-thread task time (CDP
+ * Performance.getMetrics TaskDuration) from navigation until SETTLE_MS after load, with the
+ * extension watching every site ÷ the same Chromium without it, over the real pages of the
+ * corpus, in one run. Page scripts are off and every request elsewhere is refused, so the pages'
+ * own work is the same in both.
+ */
+async function pageLoadCost(): Promise<void> {
+  console.log(
+    '\nWhat Learnlog adds to loading a page, in Chromium (corpus pages, page scripts off)',
+  );
+  if (!corpusAvailable) {
+    console.log(`  ${CORPUS_MISSING}`);
+    return;
+  }
+  const server = await startFixtureServer(0, `${CORPUS_DIR}/`);
+  const plain: Browser = await puppeteer.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    pipe: true,
+    args: CHROMIUM_ARGS,
+  });
+  const full = await launchWithExtension('chromium');
+  // The same extension with its frame script taken out: what the frame script adds on its own.
+  const readingOnly = await launchWithExtension('chromium');
+  const control = await readingOnly.openExtensionPage('options.html', { background: true });
+  await control.evaluate(async (id) => {
+    await chrome.scripting.unregisterContentScripts({ ids: [id] });
+  }, FRAME_SCRIPT_ID);
+  /** A tab per browser, used for every page. */
+  const open = async (browser: Browser) => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url().startsWith(server.origin)) void request.continue();
+      else void request.abort();
+    });
+    const session = await page.createCDPSession();
+    await session.send('Performance.enable');
+    const read = async () =>
+      ((await session.send('Performance.getMetrics')).metrics.find(
+        (metric) => metric.name === 'TaskDuration',
+      )?.value ?? 0) * 1000;
+    return async (path: string) => {
+      await page.goto('about:blank');
+      const before = await read();
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      // Learnlog's scripts run at document_idle, right after load; detection is synchronous.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      return (await read()) - before;
+    };
+  };
+  try {
+    const loads = {
+      full: await open(full.browser),
+      readingOnly: await open(readingOnly.browser),
+      plain: await open(plain),
+    };
+    const times = { full: [] as number[], readingOnly: [] as number[], plain: [] as number[] };
+    // Every third page, loaded full, reading-only, plain, plain, reading-only, full (so none
+    // gains from going first), one browser at a time.
+    const pages = corpusPages().filter((_, index) => index % 3 === 0);
+    const order = ['full', 'readingOnly', 'plain'] as const;
+    for (const page of pages) {
+      const path = `/${page.file}`;
+      const sums = { full: 0, readingOnly: 0, plain: 0 };
+      for (const name of [...order, ...[...order].reverse()]) sums[name] += await loads[name](path);
+      for (const name of order) times[name].push(sums[name] / 2);
+    }
+    const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+    const ratio = (a: number[], b: number[]) => total(a) / total(b);
+    const added = (a: number[], b: number[]) =>
+      quantile(
+        a.map((value, index) => value - b[index]!),
+        0.5,
+      );
+    console.log(
+      `  pages: ${pages.length} of ${corpusPages().length}, ${SETTLE_MS} ms after load each`,
+    );
+    const all = ratio(times.full, times.plain);
+    console.log(
+      `  renderer main-thread task time, Learnlog ÷ no extension: ${all.toFixed(3)} in total, median page +${ms(added(times.full, times.plain))} (a page without Learnlog: median ${ms(quantile(times.plain, 0.5))}; target ≤ 1.02: ${target('page load ratio', all <= 1.02)})`,
+    );
+    console.log(
+      `  the reading script alone ÷ no extension: ${ratio(times.readingOnly, times.plain).toFixed(3)}, median page +${ms(added(times.readingOnly, times.plain))}`,
+    );
+    const frame = ratio(times.full, times.readingOnly);
+    console.log(
+      `  with the frame script ÷ without it: ${frame.toFixed(3)}, median page +${ms(added(times.full, times.readingOnly))} (target: no growth beyond noise, ≤ 1.02: ${target('frame script page load', frame <= 1.02)})`,
+    );
+  } finally {
+    await full.close();
+    await readingOnly.close();
+    await plain.close();
+    await server.close();
+  }
+}
+/** How long after load a page's task time is read. */
+const SETTLE_MS = 1_000;
+
 /** `npm run bench -- log` (or several names) runs only those sections. */
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   size: contentScriptSize,
@@ -642,6 +801,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   transfer: transferSpeed,
   detection: detectionSpeed,
   tracking: trackingCost,
+  pageload: pageLoadCost,
 };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in SECTIONS));

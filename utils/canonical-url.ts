@@ -147,19 +147,22 @@ export function cleanAddress(url: URL, depth = 0): URL {
       return { part, name, value };
     });
   const names = new Set(parts.map(({ name }) => normalisedName(name)));
-  const kept = parts
-    .filter(
-      ({ name, value }) => !TRACKING_PARAMETER.test(name) && !isSecretParameter(name, value, names),
-    )
-    .map(({ part, name, value }) => {
-      // An address inside a parameter (a return or redirect link) is cleaned the same way.
-      if (depth >= NESTED_DEPTH || !/^https?:\/\//i.test(value) || !URL.canParse(value))
-        return part;
-      const inner = cleanAddress(new URL(value), depth + 1).href;
-      return inner === new URL(value).href
-        ? part
-        : `${encodeURIComponent(name)}=${encodeURIComponent(inner)}`;
-    });
+  const kept: string[] = [];
+  for (const { part, name, value } of parts) {
+    if (TRACKING_PARAMETER.test(name) || isSecretParameter(name, value, names)) continue;
+    // An address inside a parameter (a return or redirect link) is cleaned the same way.
+    const nested = /^https?:\/\//i.test(value) ? URL.parse(value) : null;
+    if (!nested) {
+      kept.push(part);
+      continue;
+    }
+    // Nested deeper than this, the address is dropped rather than kept uncleaned.
+    if (depth >= NESTED_DEPTH) continue;
+    const inner = cleanAddress(nested, depth + 1).href;
+    kept.push(
+      inner === nested.href ? part : `${encodeURIComponent(name)}=${encodeURIComponent(inner)}`,
+    );
+  }
   clean.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   // User names and passwords in the address itself (https://user:pass@host/) go too.
   clean.username = '';

@@ -12,6 +12,8 @@ import { compareDates, isoDateSchema, localIsoDate } from '@/utils/iso-date';
 export const MAX_TITLE = 300;
 export const MAX_TEXT = 5_000;
 export const MAX_TAGS = 20;
+export const MAX_URL = 2_048;
+export const MAX_STANDARDS = 30;
 export const MAX_TAG = 40;
 
 /** Kinds of learning: what a page can be (detection), plus learning away from a web page. */
@@ -62,7 +64,7 @@ export const LearningRecordSchema = z.object({
    */
   url: z
     .url({ protocol: /^https?$/, error: 'The address must be a web address (https://…).' })
-    .max(2048, 'The address is too long.')
+    .max(MAX_URL, 'The address is too long.')
     .transform(cleanAddressText)
     .optional(),
   kind: RecordKindSchema,
@@ -86,7 +88,9 @@ export const LearningRecordSchema = z.object({
   whatLearned: reflection('“What did you learn?”'),
   howWillUse: reflection('“How will it change your practice?”'),
   /** Ids of the standards or code themes it relates to (`utils/profile/regulators.ts`). */
-  standards: z.array(StandardIdSchema).max(30, 'A record can relate to 30 standards at most.'),
+  standards: z
+    .array(StandardIdSchema)
+    .max(MAX_STANDARDS, `A record can relate to ${MAX_STANDARDS} standards at most.`),
   /** Learning with other people (NMC: participatory). */
   participatory: z.boolean({ error: 'Say whether you learned with other people.' }),
   /** Planned, not unplanned, learning (GPhC counts planned records). */

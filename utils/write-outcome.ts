@@ -6,13 +6,24 @@
  * nothing.
  */
 
+/**
+ * A change Learnlog's own rules refuse before anything is written (a list that is full): its
+ * message is already the plain sentence the learner is shown.
+ */
+export class RefusedChange extends Error {
+  override name = 'RefusedChange';
+}
+
 export type WriteOutcome = { ok: true } | { ok: false; text: string };
 
 export function refusedWrite(what: string): string {
   return `Learnlog could not ${what}: your browser did not let it save the change (the disk may be full, or the browser is closing). Nothing was changed; please try again.`;
 }
 
-/** Runs a write; a refusal becomes `refusedWrite(what)`, never an unseen rejected promise. */
+/**
+ * Runs a write; a refusal becomes `refusedWrite(what)` (or a `RefusedChange`'s own sentence),
+ * never an unseen rejected promise.
+ */
 export async function attemptWrite(
   what: string,
   write: () => Promise<unknown>,
@@ -21,6 +32,7 @@ export async function attemptWrite(
     await write();
     return { ok: true };
   } catch (error) {
+    if (error instanceof RefusedChange) return { ok: false, text: error.message };
     console.error(`Learnlog could not ${what}`, error);
     return { ok: false, text: refusedWrite(what) };
   }

@@ -1,4 +1,6 @@
 import { browser } from '#imports';
+import type { FrameRelay } from '@/entrypoints/background/frames';
+import type { Players } from '@/entrypoints/background/players';
 import type { ProgressManager } from '@/entrypoints/background/progress';
 import type { SyncEngine } from '@/utils/sync/engine';
 import { getTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state';
@@ -18,6 +20,8 @@ export async function handleMessage(
   sync: Pick<SyncEngine, 'drain' | 'settingsChanged'>,
   /** Whether the learner lets Learnlog watch this page now (paused, never-watch list…). */
   isWatchedPage: (pageUrl: URL) => Promise<boolean>,
+  frames?: Pick<FrameRelay, 'presence' | 'tellFrames'>,
+  players?: Pick<Players, 'playsFor'>,
 ): Promise<MessageResponse<keyof typeof protocol> | undefined> {
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success) return undefined;
@@ -28,11 +32,35 @@ export async function handleMessage(
     case 'content:resource-detected': {
       const request = protocol[type].request.safeParse(data);
       if (from.kind !== 'content' || !request.success) return undefined;
-      // The page may only speak for its own origin.
-      if (new URL(request.data.detection.url).origin !== from.pageUrl.origin) return undefined;
+      const { detection } = request.data;
+      // The page may only speak for its own origin, or, in a player window, for the resource
+      // of the tab that opened it.
+      if (
+        new URL(detection.url).origin !== from.pageUrl.origin &&
+        !(await players?.playsFor(from.tabId, detection.url))
+      )
+        return undefined;
       // A page the learner stopped watching (or paused) while its script ran is not heard.
       if (!(await isWatchedPage(from.pageUrl))) return undefined;
-      return progress.resourceDetected(from.tabId, request.data.detection);
+      const snapshot = await progress.resourceDetected(from.tabId, detection);
+      // The page's frames (a player, a video) start listening for the reader.
+      void frames?.tellFrames(from.tabId).catch(() => undefined);
+      return snapshot;
+    }
+    case 'frame:presence': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'frame' || !request.success) return undefined;
+      // A frame from a site the learner does not let Learnlog watch is not heard.
+      const frameSite = from.frameUrl ?? URL.parse(from.frameOrigin);
+      if (frameSite && !(await isWatchedPage(frameSite))) return undefined;
+      if (!frames) return { watching: false };
+      return frames.presence(from.tabId, from.frameId, from.frameOrigin, request.data);
+    }
+    case 'content:frames-changed': {
+      const request = protocol[type].request.safeParse(data);
+      if ((from.kind !== 'content' && from.kind !== 'frame') || !request.success) return undefined;
+      await frames?.tellFrames(from.tabId);
+      return null;
     }
     case 'content:time-counted': {
       const request = protocol[type].request.safeParse(data);
@@ -44,7 +72,7 @@ export async function handleMessage(
       const request = protocol[type].request.safeParse(data);
       if (from.kind !== 'extension-page' || !request.success) return undefined;
       const tab = await getTabResource(request.data.tabId);
-      return tab ? { url: tab.url, detection: tab.detection, unstoredMs: unstoredMsOf(tab) } : null;
+      return tab ? { detection: tab.detection, unstoredMs: unstoredMsOf(tab) } : null;
     }
     case 'page:sync-now': {
       const request = protocol[type].request.safeParse(data);

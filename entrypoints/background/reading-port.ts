@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { ProgressManager } from '@/entrypoints/background/progress';
-import { getTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state';
+import { getTabResource } from '@/entrypoints/background/tab-state';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { CountingHintSchema } from '@/utils/messages/protocol';
 import { READING_PORT } from '@/utils/messages/reading-port';
@@ -36,34 +36,50 @@ export function handleReadingPort(
     port.disconnect();
     return;
   }
-  let hint:
-    { detection: ResourceDetection; at: number; forMs: number; unstoredMs: number } | undefined;
+  /** The page's open promise: "I go on counting for `forMs` from `at` (monotonic)". */
+  let promise: { url: string; at: number; forMs: number } | undefined;
+  /**
+   * The stretch the previous promise covered until the page's latest hint (wall time), which
+   * the report sent with that hint also carries. Kept because a closing tab's last report may
+   * be lost (Firefox drops messages from a page being closed) while its "stopped" hint, sent
+   * when the closing window lost the focus, arrives.
+   */
+  let reported: { url: string; from: number; to: number } | undefined;
+  /** The tab's detection of the hinted resource, read once per address, for a tab gone by then. */
+  let known: ResourceDetection | undefined;
   port.onMessage.addListener((message: unknown) => {
     const parsed = CountingHintSchema.safeParse(message);
     if (!parsed.success) return;
-    const at = clocks.monotonic();
     const { url, countingForMs } = parsed.data.data;
-    // Only the resource this tab announced.
-    // (A tab the learner stops watching is forgotten, so its hints fail this check too.)
+    const at = clocks.monotonic();
+    const wall = clocks.now();
+    const covered = promise ? Math.min(Math.max(0, at - promise.at), promise.forMs) : 0;
+    reported =
+      promise && covered > 0 ? { url: promise.url, from: wall - covered, to: wall } : undefined;
+    promise = countingForMs > 0 ? { url, at, forMs: countingForMs } : undefined;
+    if (known?.url === url) return;
     void getTabResource(from.tabId).then((tab) => {
-      if (tab?.url === url)
-        hint = {
-          detection: tab.detection,
-          at,
-          forMs: countingForMs,
-          unstoredMs: unstoredMsOf(tab),
-        };
+      if (tab?.detection.url === url) known = tab.detection;
     });
   });
   port.onDisconnect.addListener(() => {
-    if (!hint || hint.forMs <= 0) return;
-    const { detection, at, forMs, unstoredMs } = hint;
-    const promised = Math.min(Math.max(0, clocks.monotonic() - at), forMs);
     const end = clocks.now();
-    // Paused or stopped since the hint: the promised stretch is not the learner's to keep.
+    // The open promise, up to now; joined to the stretch before it, when of the same resource.
+    const open = promise && {
+      url: promise.url,
+      from: end - Math.min(Math.max(0, clocks.monotonic() - promise.at), promise.forMs),
+      to: end,
+    };
+    const before = reported && (!open || reported.url === open.url) ? reported : undefined;
+    const url = open?.url ?? before?.url;
+    if (!url) return;
+    const stretch = { from: before?.from ?? open!.from, to: open?.to ?? before!.to };
+    const lastKnown = known?.url === url ? known : undefined;
+    // Paused or stopped since the hint: the stretch is not the learner's to keep. Counted less
+    // anything a report that did arrive covered, so a stretch is never counted twice.
     void isWatchedPage(from.pageUrl).then((watched) => {
       if (watched)
-        void progress.portClosedWhileCounting(detection, end - promised, end, unstoredMs);
+        void progress.portClosedWhileCounting(from.tabId, url, lastKnown, stretch.from, stretch.to);
     });
   });
 }

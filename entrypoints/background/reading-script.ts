@@ -4,11 +4,16 @@ import {
   type ReadingScriptPlan,
   type SiteAccess,
 } from '@/utils/site-access/access';
-import { READING_SCRIPT_FILE, READING_SCRIPT_ID } from '@/utils/site-access/reading-script';
+import {
+  FRAME_SCRIPT_FILE,
+  FRAME_SCRIPT_ID,
+  READING_SCRIPT_FILE,
+  READING_SCRIPT_ID,
+} from '@/utils/site-access/reading-script';
 
 /**
- * Keeps the one registered reading script equal to what the learner chose and the browser
- * granted. Registered scripts persist across sessions, but the browser drops them
+ * Keeps the registered page scripts (the reading script and the frame script) equal to what the
+ * learner chose and the browser granted. Registered scripts persist across sessions, but the browser drops them
  * when the extension is updated and keeps them when a permission is taken back, so this runs
  * whenever the worker starts, on install and update, and whenever the choice or a permission
  * changes. Calls are queued: two quick changes never register twice.
@@ -57,6 +62,36 @@ export function createReadingScriptManager(ports: ReadingScriptPorts) {
   };
 }
 
+/** The two page scripts, registered together with the same matches. */
+function pageScripts(plan: ReadingScriptPlan) {
+  return [
+    {
+      id: READING_SCRIPT_ID,
+      js: [READING_SCRIPT_FILE],
+      matches: plan.matches,
+      excludeMatches: plan.excludeMatches,
+      runAt: 'document_idle' as const,
+      allFrames: false,
+      persistAcrossSessions: true,
+    },
+    {
+      // In every frame of a watched site, and in the `about:blank`, `srcdoc` and `blob:` frames
+      // a watched page makes (they have its origin). Chrome 119 and Firefox 128 take
+      // `matchOriginAsFallback` here (https://bugzilla.mozilla.org/show_bug.cgi?id=1853411).
+      id: FRAME_SCRIPT_ID,
+      js: [FRAME_SCRIPT_FILE],
+      matches: plan.matches,
+      excludeMatches: plan.excludeMatches,
+      runAt: 'document_end' as const,
+      allFrames: true,
+      matchOriginAsFallback: true,
+      persistAcrossSessions: true,
+    },
+  ];
+}
+
+const SCRIPT_IDS = [READING_SCRIPT_ID, FRAME_SCRIPT_ID];
+
 /** The ports over `browser.scripting`. */
 export const scriptingPorts = (
   loadAccess: () => Promise<SiteAccess>,
@@ -65,37 +100,35 @@ export const scriptingPorts = (
   loadAccess,
   grantedOrigins,
   async registered() {
-    const [script] = await browser.scripting.getRegisteredContentScripts({
-      ids: [READING_SCRIPT_ID],
-    });
-    return script
-      ? { matches: script.matches ?? [], excludeMatches: script.excludeMatches ?? [] }
-      : null;
+    const scripts = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
+    const plans = SCRIPT_IDS.map((id) => scripts.find((script) => script.id === id)).map(
+      (script) =>
+        script && { matches: script.matches ?? [], excludeMatches: script.excludeMatches ?? [] },
+    );
+    const [reading, frame] = plans;
+    // Both, with the same matches (an older version registered the reading script alone).
+    return reading && frame && samePlan(reading, frame) ? reading : null;
   },
   async register(plan) {
-    await browser.scripting.registerContentScripts([
-      {
-        id: READING_SCRIPT_ID,
-        js: [READING_SCRIPT_FILE],
-        matches: plan.matches,
-        excludeMatches: plan.excludeMatches,
-        runAt: 'document_idle',
-        allFrames: false,
-        persistAcrossSessions: true,
-      },
-    ]);
+    // Whatever is left of an older registration goes first: an id cannot be registered twice.
+    const left = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
+    if (left.length > 0)
+      await browser.scripting.unregisterContentScripts({ ids: left.map((script) => script.id) });
+    await browser.scripting.registerContentScripts(pageScripts(plan));
   },
   async update(plan) {
-    await browser.scripting.updateContentScripts([
-      {
-        id: READING_SCRIPT_ID,
-        js: [READING_SCRIPT_FILE],
-        matches: plan.matches,
-        excludeMatches: plan.excludeMatches,
-      },
-    ]);
+    await browser.scripting.updateContentScripts(
+      pageScripts(plan).map(({ id, js, matches, excludeMatches }) => ({
+        id,
+        js,
+        matches,
+        excludeMatches,
+      })),
+    );
   },
   async unregister() {
-    await browser.scripting.unregisterContentScripts({ ids: [READING_SCRIPT_ID] });
+    const left = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
+    if (left.length > 0)
+      await browser.scripting.unregisterContentScripts({ ids: left.map((script) => script.id) });
   },
 });

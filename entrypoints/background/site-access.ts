@@ -77,7 +77,7 @@ async function releaseUnwatchedTabs(): Promise<void> {
   const access = await loadSiteAccess();
   const isWatchedNow = createWatchGate(async () => access, siteGranted);
   for (const [tabId, resource] of await allTabResources()) {
-    if (!(await isWatchedNow(new URL(resource.url)))) {
+    if (!(await isWatchedNow(new URL(resource.detection.url)))) {
       await forgetTab(tabId);
       await clearBadge(tabId);
     }

@@ -1,15 +1,20 @@
 import { browser } from '#imports';
 import type { ResourceDetection } from '@/utils/detection/schema';
+import { exclusively } from '@/utils/exclusive';
 
 /**
  * Which resource each tab shows, what the page said of it, and when it last reported. Kept in
  * `storage.session` (memory only, gone when the browser closes), not in the worker's memory: the
  * MV3 service worker is stopped after ~30 s idle and must lose nothing. A resource detected but
  * never timed lives only here, never in the database.
+ *
+ * Whatever reads a tab's state and writes it back, or forgets it, does so `inTabOrder`: a
+ * report, a detection, a closing port and a navigation never interleave (two reports would
+ * both spend the same held time; a report finishing after a navigation would put the old
+ * resource and its badge back).
  */
 
 export interface TabResource {
-  url: string;
   /** Wall-clock time of the tab's last detection or report, to bound the next report. */
   lastReportAt: number;
   /** The page's detection, validated when it arrived: stored once time counts on it. */
@@ -27,6 +32,10 @@ export const unstoredMsOf = (tab: TabResource): number =>
     ? tab.unstoredMs
     : 0;
 
+/** Runs `task` with the tab's state to itself (a Web Lock per tab). */
+export const inTabOrder = <T>(tabId: number, task: () => Promise<T>): Promise<T> =>
+  exclusively(`learnlog-tab-${tabId}`, task);
+
 const key = (tabId: number) => `tab:${tabId}`;
 const KEY_PATTERN = /^tab:(\d+)$/;
 
@@ -34,9 +43,9 @@ const KEY_PATTERN = /^tab:(\d+)$/;
 const asTabResource = (value: unknown) =>
   typeof value === 'object' &&
   value !== null &&
-  typeof (value as TabResource).url === 'string' &&
   typeof (value as TabResource).detection === 'object' &&
-  (value as TabResource).detection !== null
+  (value as TabResource).detection !== null &&
+  typeof (value as TabResource).detection.url === 'string'
     ? (value as TabResource)
     : undefined;
 
@@ -49,8 +58,50 @@ export async function setTabResource(tabId: number, value: TabResource): Promise
   await browser.storage.session.set({ [key(tabId)]: value });
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+/**
+ * How long a forgotten tab's resource still takes its page's last report. A reload or a
+ * navigation starts (and the tab is forgotten) before the old page's `pagehide` report is sent,
+ * so that report always arrives after; a closing tab's may too.
+ */
+export const LAST_REPORT_GRACE_MS = 10_000;
+
+const goneKey = (tabId: number) => `gone:${tabId}`;
+
+/** A tab's resource just forgotten, kept only to take its page's last report. */
+export interface GoneTab extends TabResource {
+  goneAt: number;
+}
+
+/**
+ * Forgets the tab's resource, after any report or detection in progress for it. What it showed
+ * is kept a moment (`LAST_REPORT_GRACE_MS`) for the page's last report, never for the tab's
+ * badge or the popup.
+ */
+export function forgetTab(tabId: number, now = Date.now()): Promise<void> {
+  return inTabOrder(tabId, async () => {
+    const shown = await getTabResource(tabId);
+    if (shown) {
+      const gone: GoneTab = { ...shown, goneAt: now };
+      await browser.storage.session.set({ [goneKey(tabId)]: gone });
+    }
+    await browser.storage.session.remove(key(tabId));
+  });
+}
+
+/** The tab's resource if it was forgotten within the grace for `url`'s last report. */
+export async function recentlyGone(
+  tabId: number,
+  url: string,
+  now: number,
+): Promise<GoneTab | undefined> {
+  const stored = (await browser.storage.session.get(goneKey(tabId)))[goneKey(tabId)];
+  const gone = asTabResource(stored) as GoneTab | undefined;
+  if (!gone || gone.detection.url !== url || typeof gone.goneAt !== 'number') return undefined;
+  return now >= gone.goneAt && now - gone.goneAt <= LAST_REPORT_GRACE_MS ? gone : undefined;
+}
+
+export async function keepGone(tabId: number, gone: GoneTab): Promise<void> {
+  await browser.storage.session.set({ [goneKey(tabId)]: gone });
 }
 
 /** Every tab's resource, for when the learner's site choices change. */

@@ -43,8 +43,16 @@ export function startTimingHistory(
       running = false;
     })();
   };
-  // A shorter time chosen in Settings applies at once.
-  onSettingsChanged(forget);
+  // A shorter time chosen in Settings applies at once; other settings leave the history be.
+  let keepDays: number | undefined;
+  void loadSettings()
+    .then((settings) => (keepDays ??= settings.tracking.forgetTimingAfterDays))
+    .catch(() => undefined);
+  onSettingsChanged((settings) => {
+    if (settings.tracking.forgetTimingAfterDays === keepDays) return;
+    keepDays = settings.tracking.forgetTimingAfterDays;
+    forget();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FORGET_ALARM) forget();
   });

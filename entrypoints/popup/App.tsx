@@ -5,7 +5,7 @@ import { RecentLearning } from '@/components/popup/RecentLearning';
 import { createSyncStatus } from '@/components/sync/sync-status-signal';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
 import { getDatabase } from '@/utils/db/database';
-import { progressOf } from '@/utils/db/resources-store';
+import { unstoredProgress } from '@/utils/db/resources-store';
 import { createLiveQuery } from '@/utils/live-query';
 import { sendMessage } from '@/utils/messages/send';
 import { REGULATORS } from '@/utils/profile/regulators';
@@ -17,6 +17,8 @@ import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
  * progress, and its site controls must not slow that (the 150 ms target).
  */
 const SiteControl = lazy(() => import('@/components/popup/SiteControl'));
+/** Loaded only when the page shows a resource: it asks the page about its frames. */
+const FrameNotice = lazy(() => import('@/components/popup/FrameNotice'));
 /** Loaded only when sync is on: most learners never sync, and the popup must open fast. */
 const SyncStatusNotice = lazy(() => import('@/components/sync/SyncStatusNotice'));
 
@@ -28,6 +30,11 @@ export default function App() {
   const [tabResource, { refetch: lookAgain }] = createResource(tabId, (id) =>
     sendMessage('popup:get-tab-resource', { tabId: id }),
   );
+  /**
+   * The tab has been asked at least once. Asking again (below) keeps the last answer on screen:
+   * `loading` would be true meanwhile, and what depends on it would close and open again.
+   */
+  const tabAsked = () => tabResource.state !== 'unresolved' && tabResource.state !== 'pending';
   /** After a site is turned on, its page is read within a second or two. */
   function watchForResource(tries = 10) {
     if (tries === 0 || tabResource()) return;
@@ -40,7 +47,7 @@ export default function App() {
   onCleanup(onSettingsChanged(setSettings));
   // A memo: asking the tab again returns a new object for the same address, and the query must
   // not start over each time.
-  const tabUrl = createMemo(() => tabResource()?.url);
+  const tabUrl = createMemo(() => tabResource()?.detection.url);
   const stored = createLiveQuery(
     tabUrl,
     (url) => (url ? db.resources.get(url) : undefined),
@@ -53,9 +60,7 @@ export default function App() {
   const progress = createMemo(() => {
     const tab = tabResource();
     if (!tab) return undefined;
-    return (
-      stored() ?? { ...progressOf(tab.detection, undefined, Date.now()), spentMs: tab.unstoredMs }
-    );
+    return stored() ?? unstoredProgress(tab.detection, tab.unstoredMs, Date.now());
   });
   // Time the tab holds is not in the database, so no live query sees it grow: asked again each
   // second until the resource is stored.
@@ -98,7 +103,7 @@ export default function App() {
           <section aria-labelledby="current-heading" class="card">
             <h2 id="current-heading">This page</h2>
             <p class="muted" data-testid="no-resource">
-              {tabResource.loading || tabId.loading
+              {!tabAsked() || tabId.loading
                 ? 'Checking this page…'
                 : 'This page is not recognised as a learning resource, so Learnlog is not timing it.'}
             </p>
@@ -106,15 +111,18 @@ export default function App() {
         }
       >
         {(current) => (
-          <CurrentResource
-            progress={current()}
-            requiredMs={requiredMsFor(current().durationSeconds, settings()!)}
-            regulator={REGULATORS[settings()!.profile.regulator]}
-            db={db}
-          />
+          <>
+            <CurrentResource
+              progress={current()}
+              requiredMs={requiredMsFor(current().durationSeconds, settings()!)}
+              regulator={REGULATORS[settings()!.profile.regulator]}
+              db={db}
+            />
+            <Show when={tabId()}>{(id) => <FrameNotice tabId={id()} />}</Show>
+          </>
         )}
       </Show>
-      <Show when={settings() && !tabResource.loading && !tabId.loading}>
+      <Show when={settings() && tabAsked() && !tabId.loading}>
         <SiteControl tabId={tabId()} onWatched={() => watchForResource()} />
       </Show>
       <RecentLearning

@@ -1,9 +1,10 @@
 import { browser, defineUnlistedScript } from '#imports';
-import { readAttention, watchAttention } from '@/entrypoints/reading/attention';
+import { onTrustedPageHide, readAttention, watchAttention } from '@/utils/page/attention';
 import { readPage } from '@/entrypoints/reading/page-reader';
-import { startScriptContext } from '@/entrypoints/reading/script-context';
+import { startScriptContext } from '@/utils/page/script-context';
 import { READING_PORT } from '@/utils/messages/reading-port';
 import { sendMessage } from '@/utils/messages/send';
+import { fromExtension, readToContent } from '@/utils/messages/to-content';
 
 /**
  * The reading script. Not a manifest content script: the background registers it for the sites
@@ -30,7 +31,15 @@ export default defineUnlistedScript(() => {
     now: () => performance.now(),
     readAttention: () => readAttention(document),
     watchAttention: (signal, onChange) => watchAttention(signal, onChange, document),
-    onPageHide: (signal, handler) =>
-      window.addEventListener('pagehide', handler, { signal, capture: true }),
+    onPageHide: (signal, handler) => onTrustedPageHide(signal, handler, window),
+    onExtensionMessage: (signal, handler) => {
+      const listener = (message: unknown, sender: { id?: string }) => {
+        if (signal.aborted || !fromExtension(sender, browser.runtime.id)) return undefined;
+        const known = readToContent(message);
+        return known ? handler(known) : undefined;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+    },
   });
 });

@@ -1,12 +1,25 @@
-import { watchPresence } from '@/entrypoints/reading/attention';
+import { watchPresence } from '@/utils/page/attention';
+import { watchFrameLoads } from '@/utils/page/frame-loads';
+import {
+  createFrameMedia,
+  frameMayCount,
+  listPageFrames,
+  type RelayedPresence,
+} from '@/entrypoints/reading/frames';
 import { watchForLateContent } from '@/entrypoints/reading/late-content';
 import {
   startReadingSession,
   type ReadingSession,
   type SessionPorts,
 } from '@/entrypoints/reading/reading-session';
-import type { ScriptContext } from '@/entrypoints/reading/script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 import { detectResource } from '@/utils/detection';
+import type { ResourceDetection } from '@/utils/detection/schema';
+import type {
+  CountForOpenerReply,
+  FrameHostsReply,
+  ToContentMessage,
+} from '@/utils/messages/to-content';
 
 /** How long after load (or a single-page navigation) late-rendered content is waited for. */
 const LATE_CONTENT_MS = 15_000;
@@ -17,7 +30,20 @@ export interface PageReaderPorts extends Omit<SessionPorts, 'context'> {
   context: ScriptContext;
   doc: Document;
   win: Window;
+  /**
+   * Messages from the extension (already checked: from the extension, of a known shape); the
+   * handler's promise is the reply.
+   */
+  onExtensionMessage(
+    signal: AbortSignal,
+    handler: (message: ToContentMessage) => Promise<unknown> | undefined,
+  ): void;
 }
+
+/** At most this many frame hosts are named to the popup. */
+const MAX_FRAME_HOSTS = 10;
+/** Frame loads in a burst are told to the background once. */
+const FRAME_LOADS_SETTLE_MS = 500;
 
 /**
  * Reads one page for as long as this copy of the script lives: is it a learning resource, and
@@ -29,6 +55,26 @@ export function readPage(ports: PageReaderPorts): void {
   const { context, doc, win } = ports;
   let session: ReadingSession | undefined;
   let stopWatching: (() => void) | undefined;
+  // What the page's frames heard: their media stands in for the reader as the page's own does.
+  const frameMedia = createFrameMedia(ports.now);
+  const sessionPorts: SessionPorts = {
+    ...ports,
+    readAttention: () => {
+      const own = ports.readAttention();
+      const frames = frameMedia.current();
+      return frames.playing
+        ? {
+            ...own,
+            mediaPlaying: true,
+            mediaLengthMs: Math.max(own.mediaPlaying ? own.mediaLengthMs : 0, frames.lengthMs),
+          }
+        : own;
+    },
+  };
+  /** A page opened by a tab showing a resource (a player window) counts for that resource. */
+  let borrowed: ResourceDetection | undefined;
+  /** The opener's resource, while this page did not look like its player yet. */
+  let opener: { detection: ResourceDetection; origin: string | null } | undefined;
   // Presence outlives sessions: arriving on the page is the reader's act, and later sessions
   // (single-page navigation) start from the page's real last input. One set of listeners for
   // the page; the current session hears of each input from here.
@@ -37,20 +83,23 @@ export function readPage(ports: PageReaderPorts): void {
     context.signal,
     () => {
       lastInputAt = ports.now();
+      if (!session && opener) countForOpener(opener.detection, opener.origin);
       session?.input();
     },
     win,
   );
 
   const detect = () => {
-    const detection = detectResource(doc, new URL(win.location.href));
+    // A page that is a resource itself counts for itself, even in a player window.
+    const detection = detectResource(doc, new URL(win.location.href)) ?? borrowed;
     if (session && detection?.url === session.url) {
       // Same resource, better information (late content, media metadata): update it.
       session.update(detection);
       return;
     }
     session?.stop();
-    session = detection ? startReadingSession(ports, detection, lastInputAt) : undefined;
+    frameMedia.clear();
+    session = detection ? startReadingSession(sessionPorts, detection, lastInputAt) : undefined;
   };
 
   /** Looks again each time the DOM settles, for a while; then no observer is left running. */
@@ -86,6 +135,75 @@ export function readPage(ports: PageReaderPorts): void {
     lookAfterNavigation = context.setTimeout(() => {
       if (!session) detect();
     }, QUIET_MS * 2);
+  });
+
+  /** A frame heard the reader: it counts as the page's own input and media, if it is shown. */
+  const framePresence = (report: RelayedPresence) => {
+    if (!session) return;
+    if (!frameMayCount(listPageFrames(doc), report.origin, report.viewport)) {
+      if (frameMedia.forget(report.frameId)) session.attentionChanged();
+      return;
+    }
+    if (report.inputAgoMs !== null) {
+      const at = ports.now() - report.inputAgoMs;
+      lastInputAt = Math.max(lastInputAt, at);
+      session.input(at);
+    }
+    if (frameMedia.report(report.frameId, report.media)) session.attentionChanged();
+  };
+
+  const countForOpener = (
+    detection: ResourceDetection,
+    origin: string | null,
+  ): CountForOpenerReply => {
+    const here = win.location.origin;
+    // A player window counts while it stays on the site it opened on, not once the learner
+    // browses elsewhere in that tab; and only a page that plays something (a frame shown, a
+    // video or audio element) or is the resource's own site: a shop or a news page opened from
+    // a link in the resource is not its player.
+    const playsSomething =
+      doc.querySelector('video, audio') !== null ||
+      listPageFrames(doc).some((frame) => frame.shown) ||
+      new URL(detection.url).origin === here;
+    const onItsSite = origin === null || origin === here;
+    // A tab opened behind the current one is not laid out yet, so its frames are not shown:
+    // looked at again at the learner's first input there.
+    opener = onItsSite && !playsSomething ? { detection, origin } : undefined;
+    if (onItsSite && playsSomething) {
+      borrowed = detection;
+      if (!session) detect();
+    }
+    return { origin: here, counting: session?.url === detection.url };
+  };
+
+  ports.onExtensionMessage(context.signal, (message) => {
+    switch (message.type) {
+      case 'background:frame-presence':
+        framePresence(message.data);
+        return undefined;
+      case 'background:count-for-opener':
+        return Promise.resolve(countForOpener(message.data.detection, message.data.origin));
+      case 'popup:list-frames': {
+        const hosts = new Set<string>();
+        for (const frame of listPageFrames(doc))
+          if (frame.shown && frame.host) hosts.add(frame.host);
+        const reply: FrameHostsReply = { hosts: [...hosts].slice(0, MAX_FRAME_HOSTS) };
+        return Promise.resolve(reply);
+      }
+      default:
+        return undefined;
+    }
+  });
+
+  // A frame loaded (a player added, its next page): the background tells the new frames the
+  // tab shows a resource. Told once per burst, and only while there is a resource.
+  let framesSettle: ReturnType<typeof setTimeout> | undefined;
+  watchFrameLoads(context.signal, doc, () => {
+    if (!session || framesSettle !== undefined) return;
+    framesSettle = context.setTimeout(() => {
+      framesSettle = undefined;
+      if (session) ports.send('content:frames-changed', {}).catch(() => undefined);
+    }, FRAME_LOADS_SETTLE_MS);
   });
 
   // The main video or audio states its length once its metadata loads.

@@ -1,4 +1,4 @@
-import type { ScriptContext } from '@/entrypoints/reading/script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type {
   CountingHint,
@@ -37,8 +37,9 @@ export interface SessionPorts {
   /** Monotonic milliseconds. */
   now: () => number;
   readAttention: () => AttentionState;
-  watchAttention: (signal: AbortSignal, onChange: (state: AttentionState) => void) => void;
-  /** Listens for the page going away (reload, navigation, tab closed). */
+  /** Calls `onChange` after each trusted event that may change attention (read it afresh). */
+  watchAttention: (signal: AbortSignal, onChange: () => void) => void;
+  /** Listens for the page going away (reload, navigation, tab closed); trusted events only. */
   onPageHide: (signal: AbortSignal, handler: () => void) => void;
 }
 
@@ -47,8 +48,10 @@ export interface ReadingSession {
   readonly detection: ResourceDetection;
   /** Newer information about the same resource (e.g. its video's length became known). */
   update(detection: ResourceDetection): void;
-  /** A trusted input event: the reader is present. */
-  input(): void;
+  /** A trusted input event: the reader is present (or was at `at`, heard in a frame). */
+  input(at?: number): void;
+  /** Something the page's attention depends on changed (a frame's media): read it afresh. */
+  attentionChanged(): void;
   stop(): void;
 }
 
@@ -139,7 +142,10 @@ export function startReadingSession(
       !final && accountant.isCounting() ? Math.min(MAX_HINT_MS, accountant.msUntilIdle()) : 0;
     if (countedMs === 0 && countingFor === 0 && !final) return;
     if (countedMs > 0) void sendCounted(countedMs);
-    hint(Math.floor(countingFor));
+    // The last report of a page that is going leaves its promise standing: a closing tab's
+    // messages may be lost (Firefox), and the background then counts what the promise covers,
+    // less anything a report that did arrive already counted.
+    if (!final) hint(Math.floor(countingFor));
   }
 
   async function sendCounted(countedMs: number): Promise<void> {
@@ -162,11 +168,19 @@ export function startReadingSession(
   const signal = AbortSignal.any([ended.signal, ports.context.signal]);
   /** The page is going (or went into the back-forward cache): nothing is announced meanwhile. */
   let leaving = false;
-  ports.watchAttention(signal, (state) => {
+  function attentionChanged(): void {
+    if (stopped) return;
+    const wasCounting = accountant.isCounting();
+    accountant.update(ports.readAttention());
+    // Report when counting starts or stops; a volume or rate change that changes neither waits
+    // for the next report, so a player's stream of media events does not become messages.
+    if (accountant.isCounting() !== wasCounting) report();
+    else schedule();
+  }
+  ports.watchAttention(signal, () => {
     // Any attention change after a pagehide is the page back (from the back-forward cache).
     leaving = false;
-    accountant.update(state);
-    report();
+    attentionChanged();
   });
   // The last chance to report before the page goes (reload, navigation, tab closed).
   ports.onPageHide(signal, () => {
@@ -205,9 +219,14 @@ export function startReadingSession(
       report();
       announce();
     },
-    input() {
+    attentionChanged,
+    input(at) {
       const wasCounting = accountant.isCounting();
-      accountant.input();
+      // Not counting: the page's focus may have come back without an event the page hears
+      // (into a frame, such as a player the learner clicked into before leaving the tab), so
+      // it is read afresh. While counting, input only renews presence (no DOM reads per move).
+      if (!wasCounting && !stopped) accountant.update(ports.readAttention());
+      accountant.input(at);
       // Back from idle: counting (and its report timer) resumes. Otherwise nothing to do.
       if (!wasCounting && accountant.isCounting()) schedule();
     },

@@ -10,6 +10,7 @@ import {
   waitFor,
 } from '@/tests/e2e/extension-state';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
+import { GroundTruth, timed } from '@/tests/e2e/ground-truth';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
 
 /**
@@ -51,30 +52,6 @@ describe.concurrent.each<BrowserName>(['chromium', 'firefox'])(
     );
   },
 );
-
-/** Counted stretches, each known to lie between a shortest and a longest length. */
-class GroundTruth {
-  minMs = 0;
-  maxMs = 0;
-  private started?: { lo: number; hi: number };
-
-  start({ lo, hi }: { lo: number; hi: number }) {
-    this.started = { lo, hi };
-  }
-
-  stop({ lo, hi }: { lo: number; hi: number }) {
-    if (!this.started) throw new Error('stop() without start()');
-    this.minMs += Math.max(0, lo - this.started.hi);
-    this.maxMs += hi - this.started.lo;
-    this.started = undefined;
-  }
-}
-
-async function timed(action: () => Promise<unknown>): Promise<{ lo: number; hi: number }> {
-  const lo = Date.now();
-  await action();
-  return { lo, hi: Date.now() };
-}
 
 async function setIdleThreshold(extension: ExtensionBrowser): Promise<void> {
   const options = await extension.openExtensionPage('options.html');

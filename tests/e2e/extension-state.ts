@@ -83,9 +83,8 @@ export async function detectedFor(
   });
   for (const [key, value] of entries) {
     const tab = /^tab:(\d+)$/.exec(key);
-    const entry = value as { url?: string; detection?: Omit<StoredResource, 'spentMs'> };
-    if (tab && entry.url === url && entry.detection)
-      return { ...entry.detection, tabId: Number(tab[1]) };
+    const entry = value as { detection?: Omit<StoredResource, 'spentMs'> };
+    if (tab && entry.detection?.url === url) return { ...entry.detection, tabId: Number(tab[1]) };
   }
   return undefined;
 }

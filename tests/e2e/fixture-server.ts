@@ -46,13 +46,16 @@ export async function startFixtureServer(port = 0, root = FIXTURES_DIR): Promise
   const tone = toneWav(180);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (pathname === '/media/tone.wav') {
+    // `/media/tone.wav` lasts three minutes; `/media/tone-20.wav` 20 seconds.
+    const media = /^\/media\/tone(?:-(\d{1,3}))?\.wav$/.exec(pathname);
+    if (media) {
+      const body = media[1] ? toneWav(Number(media[1])) : tone;
       response.writeHead(200, {
         'content-type': 'audio/wav',
-        'content-length': tone.length,
+        'content-length': body.length,
         'accept-ranges': 'none',
       });
-      response.end(tone);
+      response.end(body);
       return;
     }
     const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(

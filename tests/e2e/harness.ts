@@ -85,6 +85,8 @@ export async function launchWithExtension(
     profileDir?: string;
     /** Extra Firefox preferences. */
     firefoxPrefs?: Record<string, unknown>;
+    /** Extra Chromium flags. */
+    chromiumArgs?: string[];
     /** Default `all-sites`: the fixture pages on 127.0.0.1 are watched. */
     siteAccess?: SiteAccessSetUp;
   } = {},
@@ -105,7 +107,7 @@ export async function launchWithExtension(
       headless,
       pipe: true,
       enableExtensions: [extensionDir],
-      args: [...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`],
+      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? []), `--user-data-dir=${profileDir}`],
     });
     const worker = await browser.waitForTarget(
       (target) =>

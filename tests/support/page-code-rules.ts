@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
-import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
+import { PAGE_SCRIPT_FILES } from '@/utils/site-access/reading-script';
 import { createImportGraph } from './import-graph.ts';
 
 /**
@@ -22,7 +22,7 @@ export const PAGE_MODULES: ReadonlySet<string> = new Set([
 /**
  * WXT's content-script wrapper (its `ContentScriptContext`) dispatches DOM events named after the
  * extension's public id, which any page can listen for: page code is an unlisted script with
- * its own context (entrypoints/reading/script-context.ts), never a WXT content script.
+ * its own context (utils/page/script-context.ts), never a WXT content script.
  */
 const WXT_CONTENT_SCRIPT = /\.content(\/index)?\.tsx?$/;
 
@@ -35,15 +35,19 @@ export const NOT_IN_PAGES: readonly { area: RegExp; why: string }[] = [
 ];
 
 /**
- * Where page code starts: the reading script the background registers and injects (an unlisted
- * script, named by READING_SCRIPT_FILE), and any content-script entrypoint, as WXT finds them.
+ * Where page code starts: the reading and frame scripts the background registers and injects
+ * (unlisted scripts, named by PAGE_SCRIPT_FILES), and any content-script entrypoint, as WXT
+ * finds them.
  */
-export function pageScriptEntries(root: string, readingScriptFile = READING_SCRIPT_FILE): string[] {
+export function pageScriptEntries(
+  root: string,
+  scriptFiles: readonly string[] = PAGE_SCRIPT_FILES,
+): string[] {
   const dir = join(root, 'entrypoints');
-  const reading = basename(readingScriptFile, '.js');
-  const candidates = [`${reading}.ts`, `${reading}/index.ts`, `${reading}/index.tsx`].map((path) =>
-    join(dir, path),
-  );
+  const candidates = scriptFiles.flatMap((file) => {
+    const name = basename(file, '.js');
+    return [`${name}.ts`, `${name}/index.ts`, `${name}/index.tsx`].map((path) => join(dir, path));
+  });
   const contentScripts = readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isFile() && /\.content\.(ts|tsx)$/.test(entry.name)) return [join(dir, entry.name)];
     if (entry.isDirectory() && entry.name.endsWith('.content'))

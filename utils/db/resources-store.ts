@@ -53,6 +53,15 @@ export function progressOf(
   };
 }
 
+/** A resource not stored yet, with the time counted on it so far (`spentMs`). */
+export function unstoredProgress(
+  detection: ResourceDetection,
+  spentMs: number,
+  now: number,
+): ResourceProgress {
+  return { ...progressOf(detection, undefined, now), spentMs };
+}
+
 /**
  * A detection of a resource already stored refreshes what the page says of it (its title, its
  * duration once its video's length is known); a resource not stored yet stays unstored.
@@ -77,8 +86,8 @@ export async function refreshResource(
  * Adds counted time to a resource, never counting a moment twice: the report is taken as the
  * stretch `[endAt - countedMs, endAt]` (a report ends when it arrives), less what an earlier
  * report (from any tab) already covered. A resource not stored yet is stored once the stretch
- * holds MIN_FIRST_STRETCH_MS; a shorter one is `held`, not written, and its progress shows the
- * time the caller should hold and add to its next stretch.
+ * holds MIN_FIRST_STRETCH_MS; a shorter one is not written: `heldMs` is the time the caller
+ * should hold and add to its next stretch, and the progress shows it.
  */
 export async function addSpentTime(
   db: LearnlogDatabase,
@@ -86,7 +95,7 @@ export async function addSpentTime(
   countedMs: number,
   now: number,
   endAt = now,
-): Promise<{ progress: ResourceProgress; addedMs: number; created: boolean; held: boolean }> {
+): Promise<{ progress: ResourceProgress; addedMs: number; created: boolean; heldMs: number }> {
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(detection.url);
     const base = existing ?? progressOf(detection, undefined, now);
@@ -101,7 +110,12 @@ export async function addSpentTime(
     const from = Math.max(mark, endAt - countedMs);
     const addedMs = Math.max(0, Math.min(countedMs, endAt - from));
     if (!existing && addedMs < MIN_FIRST_STRETCH_MS)
-      return { progress: { ...base, spentMs: addedMs }, addedMs: 0, created: false, held: true };
+      return {
+        progress: unstoredProgress(detection, addedMs, now),
+        addedMs: 0,
+        created: false,
+        heldMs: addedMs,
+      };
     const progress = {
       ...base,
       spentMs: base.spentMs + addedMs,
@@ -109,7 +123,7 @@ export async function addSpentTime(
       countedUntil: Math.max(mark, endAt),
     };
     await db.resources.put(progress);
-    return { progress, addedMs, created: !existing, held: false };
+    return { progress, addedMs, created: !existing, heldMs: 0 };
   });
 }
 
@@ -122,6 +136,13 @@ export async function forgetOldTiming(
   db: LearnlogDatabase,
   { now, keepDays, cap = MAX_STORED_RESOURCES }: { now: number; keepDays: number; cap?: number },
 ): Promise<number> {
+  const cutoff = now - keepDays * 86_400_000;
+  // Most calls (a resource stored, a day gone by) find nothing to forget: say so from the
+  // index alone, without reading every record.
+  const [count, oldest] = await db.transaction('r', db.resources, () =>
+    Promise.all([db.resources.count(), db.resources.orderBy('lastSeenAt').first()]),
+  );
+  if (count <= cap && (!oldest || oldest.lastSeenAt >= cutoff)) return 0;
   // The records are read on their own first: a scan of every record must not hold up the
   // learner's saves. A record saved meanwhile keeps its own copy of the time anyway.
   const recorded = new Set<string>();
@@ -129,13 +150,11 @@ export async function forgetOldTiming(
     if (record.url && record.deletedAt === undefined) recorded.add(record.url);
   });
   return db.transaction('rw', db.resources, async () => {
-    const cutoff = now - keepDays * 86_400_000;
     // Oldest first, through the `lastSeenAt` index.
-    const unrecorded = (await db.resources.orderBy('lastSeenAt').toArray()).filter(
-      (resource) => !recorded.has(resource.url),
-    );
+    const all = await db.resources.orderBy('lastSeenAt').toArray();
+    const unrecorded = all.filter((resource) => !recorded.has(resource.url));
     const stale = unrecorded.filter((resource) => resource.lastSeenAt < cutoff);
-    const total = await db.resources.count();
+    const total = all.length;
     const overCap = Math.max(0, total - stale.length - cap);
     const forget = [
       ...stale,

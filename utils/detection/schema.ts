@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanAddressText } from '@/utils/canonical-url';
 import { MAX_TRUSTED_SECONDS } from '@/utils/detection/constants';
 
 export { MAX_TRUSTED_SECONDS };
@@ -64,8 +65,15 @@ export type Estimate = z.infer<typeof EstimateSchema>;
 export const ResourceDetectionSchema = z
   .object({
     title: z.string().trim().min(1).max(300),
-    /** Canonical address: same origin as the page, no fragment, no tracking parameters. */
-    url: httpUrl,
+    /**
+     * Canonical address: same origin as the page, no fragment, no tracking or secret-looking
+     * parameters. The reading script cleans it; an address that cleaning would change is refused,
+     * so nothing a page (or an old copy of the script) sends stores a secret.
+     */
+    url: httpUrl.refine(
+      (value) => cleanAddressText(value) === value,
+      'must be a cleaned address (no fragment, tracking or secret parameters)',
+    ),
     kind: ResourceKindSchema,
     /** The page's own word for its type ("Blog"), when it states one. */
     typeLabel: z.string().trim().min(1).max(60).optional(),

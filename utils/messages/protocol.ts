@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ResourceDetectionSchema } from '@/utils/detection/schema';
 import { MAX_HINT_MS } from '@/utils/messages/reading-port';
+import { MAX_INPUT_AGO_MS, MAX_VIEWPORT_SIDE } from '@/utils/messages/to-content';
 
 /**
  * The one message protocol between the content script, the background and the extension pages.
@@ -37,6 +38,30 @@ export const protocol = {
     }),
     response: ProgressSnapshotSchema.nullable(),
   },
+  /**
+   * A frame of the page heard the reader: trusted input (how long ago), and whether its media
+   * plays audibly. Relayed to the tab's top frame only while the tab shows a resource; the reply
+   * says whether it does, so a frame in a tab without one goes quiet.
+   */
+  'frame:presence': {
+    request: z.object({
+      inputAgoMs: z.number().int().min(0).max(MAX_INPUT_AGO_MS).nullable(),
+      media: z.object({
+        playing: z.boolean(),
+        lengthMs: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable(),
+      }),
+      viewport: z.object({
+        width: z.number().int().nonnegative().max(MAX_VIEWPORT_SIDE),
+        height: z.number().int().nonnegative().max(MAX_VIEWPORT_SIDE),
+      }),
+    }),
+    response: z.object({ watching: z.boolean() }),
+  },
+  /** A frame in the page loaded (a new player, its next page): frames may need telling. */
+  'content:frames-changed': {
+    request: z.object({}),
+    response: z.null(),
+  },
   /** Which resource, if any, the given tab is showing. */
   'popup:get-tab-resource': {
     request: z.object({ tabId: z.number().int().nonnegative() }),
@@ -45,11 +70,7 @@ export const protocol = {
      * `unstoredMs` is the time counted on it so far (too little to store).
      */
     response: z
-      .object({
-        url: z.string(),
-        detection: ResourceDetectionSchema,
-        unstoredMs: z.number().nonnegative(),
-      })
+      .object({ detection: ResourceDetectionSchema, unstoredMs: z.number().nonnegative() })
       .nullable(),
   },
   /** Records changed in an extension page: sync them now, if sync is on. */

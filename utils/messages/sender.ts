@@ -1,18 +1,27 @@
 /**
  * Who sent a runtime message. Only this extension's own contexts can message it (there is no
  * `externally_connectable`), but a content script speaks for a possibly hostile page, so
- * content messages must come from a tab's top frame, and pages' messages from our own origin.
+ * content messages must come from a tab's top frame, frame messages from one of its frames (and
+ * speak only for that tab), and pages' messages from our own origin.
  */
 
 export interface MessageSender {
   id?: string;
   url?: string;
+  /** The sending document's origin, where the browser gives it (Chrome; Firefox 126). */
+  origin?: string;
   frameId?: number;
   tab?: { id?: number; incognito?: boolean };
 }
 
 export type SenderKind =
   | { kind: 'content'; tabId: number; pageUrl: URL }
+  /**
+   * The frame script in a frame of a tab. `frameUrl` is its web address, or undefined for a
+   * frame the page made itself (`about:blank`, `srcdoc`, `blob:`), which has the origin of the
+   * frame that made it.
+   */
+  | { kind: 'frame'; tabId: number; frameId: number; frameUrl?: URL; frameOrigin: string }
   | { kind: 'extension-page' }
   | { kind: 'unknown' };
 
@@ -37,13 +46,29 @@ export function classifySender(
   const tabId = sender.tab?.id;
   // Nothing from a private window is stored: its content messages are not heard.
   if (sender.tab?.incognito === true) return { kind: 'unknown' };
-  if (
-    typeof tabId === 'number' &&
-    tabId >= 0 &&
-    sender.frameId === 0 &&
-    (url.protocol === 'http:' || url.protocol === 'https:')
-  ) {
-    return { kind: 'content', tabId, pageUrl: url };
+  if (typeof tabId !== 'number' || tabId < 0 || typeof sender.frameId !== 'number')
+    return { kind: 'unknown' };
+  const web = url.protocol === 'http:' || url.protocol === 'https:';
+  if (sender.frameId === 0)
+    return web ? { kind: 'content', tabId, pageUrl: url } : { kind: 'unknown' };
+  if (web)
+    return {
+      kind: 'frame',
+      tabId,
+      frameId: sender.frameId,
+      frameUrl: url,
+      frameOrigin: url.origin,
+    };
+  if (['about:', 'blob:', 'data:'].includes(url.protocol)) {
+    // Made by the page: its origin is its maker's, when the browser says; otherwise unknown.
+    const origin = URL.parse(sender.origin ?? '');
+    const web = origin?.protocol === 'http:' || origin?.protocol === 'https:';
+    return {
+      kind: 'frame',
+      tabId,
+      frameId: sender.frameId,
+      frameOrigin: web ? origin.origin : 'null',
+    };
   }
   return { kind: 'unknown' };
 }

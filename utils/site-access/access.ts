@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KNOWN_SITE_PATTERNS } from '@/utils/site-access/known-sites';
 import { matchesUrlPattern } from '@/utils/detection/url-pattern';
+import { RefusedChange } from '@/utils/write-outcome';
 
 /**
  * Where Learnlog may watch for learning: the learner's choice, kept in
@@ -197,7 +198,7 @@ function isGranted(pattern: string, granted: ReadonlySet<string>): boolean {
 export function withHost(list: readonly string[], host: string): string[] {
   if (list.includes(host)) return [...list];
   if (list.length >= MAX_SITES)
-    throw new RangeError(`You can list up to ${MAX_SITES} sites. Remove one first.`);
+    throw new RefusedChange(`You can list up to ${MAX_SITES} sites. Remove one first.`);
   return [...list, host].sort();
 }
 

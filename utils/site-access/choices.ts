@@ -9,9 +9,9 @@ import {
   withoutHost,
   type SiteAccess,
 } from '@/utils/site-access/access';
-import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
+import { FRAME_SCRIPT_FILE, READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { updateSiteAccess } from '@/utils/site-access/site-access-store';
-import { attemptWrite, refusedWrite } from '@/utils/write-outcome';
+import { attemptWrite } from '@/utils/write-outcome';
 import { getDatabase } from '@/utils/db/database';
 import { loadSyncConfig } from '@/utils/sync/store/sync-config-store';
 
@@ -147,7 +147,12 @@ async function turnOnSite(host: string, keepOnList: boolean, tabId?: number): Pr
   }));
   await browser.storage.session.remove(PENDING_WATCH_KEY);
   if (tabId !== undefined) {
-    // The page in front is read now; registered scripts only run on the next page load.
+    // The page in front is read now; registered scripts only run on the next page load. Its
+    // frames first (the site may be a player's), so the reading script, starting again, finds
+    // them listening when it announces the resource.
+    await browser.scripting
+      .executeScript({ target: { tabId, allFrames: true }, files: [FRAME_SCRIPT_FILE] })
+      .catch(() => undefined);
     await browser.scripting
       .executeScript({ target: { tabId }, files: [READING_SCRIPT_FILE] })
       .catch(() => undefined);
@@ -190,16 +195,11 @@ export async function stopWatchingSite(host: string, access: SiteAccess): Promis
 }
 
 export async function addNeverWatch(host: string): Promise<ChoiceResult> {
-  try {
-    await updateSiteAccess((current) => ({
-      ...current,
-      neverWatch: withHost(current.neverWatch, host),
-    }));
-  } catch (error) {
-    return refused(
-      error instanceof RangeError ? error.message : refusedWrite('add it to the never-watch list'),
-    );
-  }
+  const failed = await saveChoice((current) => ({
+    ...current,
+    neverWatch: withHost(current.neverWatch, host),
+  }));
+  if (failed) return failed;
   return { ok: true, text: `Learnlog will never watch ${host} or its subdomains.` };
 }
 

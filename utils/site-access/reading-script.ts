@@ -1,7 +1,16 @@
 /**
- * The reading script as the background registers it (`scripting.registerContentScripts`) and as
- * the popup injects it into the page in front when the learner turns a site on. WXT builds the
- * unlisted script `entrypoints/reading/index.ts` to this file.
+ * The page scripts as the background registers them (`scripting.registerContentScripts`) and as
+ * the popup injects them when the learner turns a site on. WXT builds the unlisted scripts
+ * `entrypoints/reading/index.ts` and `entrypoints/frame/index.ts` to these files.
+ *
+ * - The reading script runs in a page's top frame: it recognises the resource and counts.
+ * - The frame script runs in every frame of a watched site (and in `about:blank` and `srcdoc`
+ *   frames a watched page makes): it only hears trusted input and audible media there, and only
+ *   once the background says the tab shows a resource, for the tab's reading script to count.
  */
 export const READING_SCRIPT_ID = 'learnlog-reading';
 export const READING_SCRIPT_FILE = '/reading.js';
+export const FRAME_SCRIPT_ID = 'learnlog-frame';
+export const FRAME_SCRIPT_FILE = '/frame.js';
+/** Every page script, for checks that hold for all of them. */
+export const PAGE_SCRIPT_FILES = [READING_SCRIPT_FILE, FRAME_SCRIPT_FILE] as const;

@@ -5,6 +5,8 @@ import {
   MAX_TAGS,
   MAX_TEXT,
   MAX_TITLE,
+  MAX_STANDARDS,
+  MAX_URL,
   type LearningRecord,
 } from '@/utils/records';
 import { exchange, type HttpOptions } from '@/utils/sync/http';
@@ -30,7 +32,7 @@ export const PULL_PAGE_SIZE = 500;
  * it. About 40 MB: anything larger is not a page of records.
  */
 const LARGEST_RECORD_BYTES =
-  4 * (MAX_TITLE + 2_048 + 3 * MAX_TEXT + MAX_TAGS * (MAX_TAG + 3) + 30 * 64 + 1_000);
+  4 * (MAX_TITLE + MAX_URL + 3 * MAX_TEXT + MAX_TAGS * (MAX_TAG + 3) + MAX_STANDARDS * 64 + 1_000);
 export const MAX_PULL_REPLY_BYTES = PULL_PAGE_SIZE * LARGEST_RECORD_BYTES;
 
 const DeletionSchema = z.object({

@@ -56,8 +56,11 @@ export interface AccountantOptions {
 export interface TimeAccountant {
   /** Accrues time under the old state, then applies the change. */
   update(change: Partial<AttentionState>): void;
-  /** A trusted input event: the reader is present now. */
-  input(): void;
+  /**
+   * A trusted input event: the reader is present now, or was at `at` (monotonic ms, never later
+   * than now) when the input was heard elsewhere first (a frame of the page, a moment ago).
+   */
+  input(at?: number): void;
   setIdleMs(idleMs: number): void;
   /** Accrues time so far and returns the counted milliseconds not yet taken, resetting them. */
   take(): number;
@@ -95,9 +98,9 @@ export function createTimeAccountant(options: AccountantOptions): TimeAccountant
       accrue();
       state = { ...state, ...change };
     },
-    input() {
+    input(at) {
       accrue();
-      lastInput = Math.max(lastInput, lastLook);
+      lastInput = Math.max(lastInput, at === undefined ? lastLook : Math.min(at, lastLook));
     },
     setIdleMs(value) {
       accrue();

@@ -8,11 +8,12 @@ import { pageScriptEntries, pageCodeProblems } from '@/tests/support/page-code-r
 
 const ROOT = process.cwd();
 const READING_SCRIPT = join(ROOT, 'entrypoints/reading/index.ts');
+const FRAME_SCRIPT = join(ROOT, 'entrypoints/frame/index.ts');
 
 describe('the reading script (runs in web pages)', () => {
   it('reaches no database, sync, zod, Dexie, store or extension-page code by any route', () => {
     const entries = pageScriptEntries(ROOT);
-    expect(entries).toContain(READING_SCRIPT);
+    expect(entries).toEqual(expect.arrayContaining([READING_SCRIPT, FRAME_SCRIPT]));
     for (const entry of entries) expect(pageCodeProblems(ROOT, entry), entry).toEqual([]);
   });
 
@@ -25,7 +26,7 @@ describe('the reading script (runs in web pages)', () => {
     expect(reached).toEqual(
       expect.arrayContaining([
         'entrypoints/reading/reading-session.ts',
-        'entrypoints/reading/script-context.ts',
+        'utils/page/script-context.ts',
         'utils/detection/index.ts',
         'utils/tracking/accountant.ts',
         'utils/canonical-url.ts',
@@ -223,7 +224,7 @@ describe('the page-code rules catch every route', () => {
       'entrypoints/background/index.ts': '',
       'entrypoints/popup/index.html': '',
     });
-    const entries = pageScriptEntries(root, '/reading.js').map((path) =>
+    const entries = pageScriptEntries(root, ['/reading.js']).map((path) =>
       path.slice(root.length + 1),
     );
     expect(entries.sort()).toEqual([

@@ -133,6 +133,20 @@ describe('cleanAddress: credentials and personal data never kept', () => {
       expect(clean(address)).toBe(address);
   });
 
+  it('cleans addresses nested three deep, and drops any address nested deeper', () => {
+    const wrap = (inner: string, host: string) =>
+      `https://${host}.example/go?next=${encodeURIComponent(inner)}&n=1`;
+    const secret = 'https://e.example/p?token=abc';
+    // Three links inside links: the innermost is cleaned.
+    expect(clean(wrap(wrap(wrap(secret, 'c'), 'b'), 'a'))).toBe(
+      wrap(wrap(wrap('https://e.example/p', 'c'), 'b'), 'a'),
+    );
+    // One more: the address that would need a fourth level is dropped, not kept with its token.
+    expect(clean(wrap(wrap(wrap(wrap(secret, 'd'), 'c'), 'b'), 'a'))).toBe(
+      wrap(wrap(wrap('https://d.example/go?n=1', 'c'), 'b'), 'a'),
+    );
+  });
+
   it('says why, parameter by parameter', () => {
     const none = new Set<string>();
     expect(isSecretParameter('Access-Token', 'x', none)).toBe(true);

@@ -6,6 +6,7 @@ import { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { createWatchGate } from '@/entrypoints/background/site-access';
+import { forgetTab, LAST_REPORT_GRACE_MS } from '@/entrypoints/background/tab-state';
 import { loadSiteAccess } from '@/utils/site-access/site-access-store';
 import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY, type SiteAccess } from '@/utils/site-access/access';
 
@@ -366,6 +367,45 @@ describe('background message handling', () => {
     expect(notifyReady).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses a detection whose address still holds a secret or a fragment', async () => {
+    for (const url of [`${PAGE}?token=abc`, `${PAGE}#part-2`, `${PAGE}?utm_source=mail`]) {
+      const reply = await send(
+        { type: 'content:resource-detected', data: { detection: { ...detection, url } } },
+        contentSender(7),
+      );
+      // Not answered at all, as any message of the wrong shape.
+      expect(reply, url).toBeUndefined();
+    }
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, popup)).toBeNull();
+  });
+
+  it("a page's last report, arriving after a reload began, counts once, and only within the grace", async () => {
+    const report = (countedMs: number) =>
+      send({ type: 'content:time-counted', data: { url: PAGE, countedMs } }, contentSender(7));
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    clock += 4_000;
+    await report(4_000);
+    // The learner reloads: the tab is forgotten as the navigation starts, and the old page's
+    // pagehide report arrives after.
+    clock += 3_000;
+    await forgetTab(7, clock);
+    clock += 100;
+    expect(await report(3_000)).toBeNull();
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(7_000);
+    // A second report in flight cannot count the same moments again.
+    clock += 200;
+    await report(3_000);
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(7_200);
+    // The tab shows nothing meanwhile: no resource for the popup, no badge put back.
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, popup)).toBeNull();
+    // Past the grace, nothing more counts.
+    clock += LAST_REPORT_GRACE_MS + 1;
+    await report(5_000);
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(7_200);
+  });
+
   it('ignores time for a resource the tab did not announce', async () => {
     await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
     clock += 5_000;
@@ -430,7 +470,6 @@ describe('background message handling', () => {
     await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
     // With what the page said of it: the popup shows a resource before any time is stored.
     expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender)).toEqual({
-      url: PAGE,
       detection,
       unstoredMs: 0,
     });

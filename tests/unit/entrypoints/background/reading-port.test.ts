@@ -60,7 +60,7 @@ describe('the reading port: time a closing tab had promised', () => {
       showBadge: async () => undefined,
       notifyReady: async () => undefined,
     });
-    await setTabResource(7, { url: PAGE, lastReportAt: wall, detection });
+    await setTabResource(7, { lastReportAt: wall, detection });
   });
 
   const open = () => {
@@ -87,7 +87,7 @@ describe('the reading port: time a closing tab had promised', () => {
   });
 
   it('a tab closed soon after a glance keeps the time it held with the promised stretch', async () => {
-    await setTabResource(7, { url: PAGE, lastReportAt: wall, detection, unstoredMs: 2_000 });
+    await setTabResource(7, { lastReportAt: wall, detection, unstoredMs: 2_000 });
     const port = open();
     port.hint(6_000);
     await settle();
@@ -121,6 +121,36 @@ describe('the reading port: time a closing tab had promised', () => {
     const stored = await db.resources.get(PAGE);
     expect(stored!.spentMs).toBe(3_000);
     expect(stored!.countedUntil).toBeLessThanOrEqual(wall);
+  });
+
+  it("keeps the stretch a closing page last reported, when only its 'stopped' hint arrives", async () => {
+    // Firefox: the window closing takes the focus first, so the page reports its stretch and
+    // says it stopped; the report is lost with the closing tab, the hint is not.
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(4_000);
+    port.hint(0);
+    await settle();
+    advance(2_000);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(4_000);
+  });
+
+  it('never counts a reported stretch twice when its report did arrive', async () => {
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(4_000);
+    // The report for those 4 s arrives, with the page's "stopped" hint.
+    await progress.timeCounted(7, PAGE, 4_000);
+    port.hint(0);
+    await settle();
+    advance(60_000);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(4_000);
   });
 
   it('counts nothing for a page that promised nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReadingSession, type SessionPorts } from '@/entrypoints/reading/reading-session';
-import { startScriptContext } from '@/entrypoints/reading/script-context';
+import { startScriptContext } from '@/utils/page/script-context';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type { AttentionState } from '@/utils/tracking/accountant';
 
@@ -24,7 +24,9 @@ function harness() {
   };
   let heard = true;
   const sent: { type: string; data: unknown }[] = [];
+  const hints: number[] = [];
   let pageHide: () => void = () => undefined;
+  let attentionChanged: () => void = () => undefined;
   const context = startScriptContext({
     runtimeId: () => 'learnlog',
     scriptGlobal: {},
@@ -40,13 +42,15 @@ function harness() {
         : { ...snapshot, spentMs: (data as { countedMs: number }).countedMs };
     }) as SessionPorts['send'],
     connect: () => ({
-      postMessage: () => undefined,
+      postMessage: (message) => hints.push(message.data.countingForMs),
       disconnect: () => undefined,
       onDisconnect: { addListener: () => undefined },
     }),
     now: () => clock,
     readAttention: () => attention,
-    watchAttention: () => undefined,
+    watchAttention: (_signal, onChange) => {
+      attentionChanged = onChange;
+    },
     onPageHide: (_signal, handler) => {
       pageHide = handler;
     },
@@ -54,6 +58,7 @@ function harness() {
   return {
     ports,
     sent,
+    hints,
     of: (type: string) => sent.filter((message) => message.type === type),
     async advance(ms: number) {
       for (let left = ms; left > 0; left -= 100) {
@@ -68,6 +73,7 @@ function harness() {
       heard = false;
     },
     hide: () => pageHide(),
+    attentionChanged: () => attentionChanged(),
   };
 }
 
@@ -134,6 +140,65 @@ describe('a reading session', () => {
     await page.advance(60_000);
     const after = counted(page.of('content:time-counted')) - whilePlaying;
     expect(after).toBeLessThanOrEqual(5_100);
+  });
+
+  it('a stream of media events that changes nothing sends nothing; one that stops counting reports', async () => {
+    const page = harness();
+    startReadingSession(page.ports, detection, 0);
+    await page.advance(2_000);
+    const before = page.sent.length;
+    // A player fires volume and rate events many times a second while the reader reads.
+    for (let index = 0; index < 50; index++) {
+      page.attentionChanged();
+      await page.advance(20);
+    }
+    expect(page.sent.length).toBe(before);
+    // The tab is hidden: counting stops, and the stretch is reported at once.
+    page.setAttention({ visible: false });
+    page.attentionChanged();
+    await page.advance(0);
+    expect(page.sent.length).toBe(before + 1);
+    expect(counted(page.of('content:time-counted'))).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it("a page's last report leaves its promise standing, in case the report is lost", async () => {
+    const page = harness();
+    startReadingSession(page.ports, detection, 0);
+    await page.advance(7_000);
+    expect(page.hints.at(-1)).toBeGreaterThan(0);
+    const promised = page.hints.length;
+    page.hide();
+    // The counted time is sent, but no "stopped" hint that would cancel the promise.
+    expect(page.hints).toHaveLength(promised);
+    // Hidden first (not counting), the page's promise is already withdrawn.
+    const other = harness();
+    startReadingSession(other.ports, detection, 0);
+    await other.advance(7_000);
+    other.setAttention({ visible: false });
+    other.attentionChanged();
+    expect(other.hints.at(-1)).toBe(0);
+  });
+
+  it('input after the focus came back without an event (into a frame) counts again', async () => {
+    const page = harness();
+    const session = startReadingSession(page.ports, detection, 0);
+    await page.advance(2_000);
+    // The tab is left and comes back; the focus returns into the player frame, so the page
+    // hears its visibility change while it is not yet focused, and no focus event after.
+    page.setAttention({ visible: false, focused: false });
+    page.attentionChanged();
+    page.setAttention({ visible: true, focused: false });
+    page.attentionChanged();
+    await page.advance(5_000);
+    const before = counted(page.of('content:time-counted'));
+    page.setAttention({ focused: true });
+    // The learner works in the player: its input reaches the session.
+    for (let index = 0; index < 5; index++) {
+      session.input();
+      await page.advance(2_000);
+    }
+    await page.advance(1_000);
+    expect(counted(page.of('content:time-counted')) - before).toBeGreaterThanOrEqual(9_000);
   });
 
   it('sends what it counted when the page goes', async () => {

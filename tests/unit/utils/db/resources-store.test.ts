@@ -58,7 +58,7 @@ describe('the timing history (the resources table)', () => {
   it('a glance is not stored: a new resource needs a first stretch of three seconds', async () => {
     const glance = await addSpentTime(db, detectionOf('glance'), 2_999, NOW);
     // Held, for the caller to offer again with its next stretch.
-    expect(glance).toMatchObject({ created: false, held: true, addedMs: 0 });
+    expect(glance).toMatchObject({ created: false, heldMs: 2_999, addedMs: 0 });
     expect(glance.progress.spentMs).toBe(2_999);
     expect(await db.resources.count()).toBe(0);
     expect((await addSpentTime(db, detectionOf('read'), 3_000, NOW)).created).toBe(true);

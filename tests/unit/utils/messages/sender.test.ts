@@ -19,6 +19,33 @@ describe('classifySender', () => {
     });
   });
 
+  it("tells the frame script in a tab's frame apart, with the origin it speaks for", () => {
+    expect(
+      classifySender(
+        { id: ID, url: 'https://player.example/m/1', frameId: 3, tab: { id: 4 } },
+        ID,
+        ORIGIN,
+      ),
+    ).toEqual({
+      kind: 'frame',
+      tabId: 4,
+      frameId: 3,
+      frameUrl: new URL('https://player.example/m/1'),
+      frameOrigin: 'https://player.example',
+    });
+    // A frame the page wrote itself has its maker's origin, where the browser says it.
+    expect(
+      classifySender(
+        { id: ID, url: 'about:srcdoc', origin: 'https://a.example', frameId: 5, tab: { id: 4 } },
+        ID,
+        ORIGIN,
+      ),
+    ).toEqual({ kind: 'frame', tabId: 4, frameId: 5, frameOrigin: 'https://a.example' });
+    expect(
+      classifySender({ id: ID, url: 'about:blank', frameId: 5, tab: { id: 4 } }, ID, ORIGIN),
+    ).toEqual({ kind: 'frame', tabId: 4, frameId: 5, frameOrigin: 'null' });
+  });
+
   it('accepts our own extension pages', () => {
     expect(classifySender({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toEqual({
       kind: 'extension-page',
@@ -30,7 +57,12 @@ describe('classifySender', () => {
       { id: 'someone-else', url: 'https://a.example/', frameId: 0, tab: { id: 1 } },
       'another extension',
     ],
-    [{ id: ID, url: 'https://a.example/', frameId: 3, tab: { id: 1 } }, 'a sub-frame'],
+    [{ id: ID, url: 'file:///tmp/a.html', frameId: 3, tab: { id: 1 } }, 'a file frame'],
+    [{ id: ID, url: 'https://a.example/', frameId: 3 }, 'a frame of no tab'],
+    [
+      { id: ID, url: 'https://a.example/', frameId: 3, tab: { id: 1, incognito: true } },
+      'a frame in a private window',
+    ],
     [{ id: ID, url: 'https://a.example/', frameId: 0 }, 'no tab'],
     [{ id: ID, url: 'file:///etc/passwd', frameId: 0, tab: { id: 1 } }, 'a file page'],
     [{ id: ID, frameId: 0, tab: { id: 1 } }, 'no address'],

@@ -10,7 +10,7 @@ import {
   PENDING_WATCH_KEY,
   type PendingWatch,
 } from '@/utils/site-access/choices';
-import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
+import { FRAME_SCRIPT_FILE, READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { loadSiteAccess } from '@/utils/site-access/site-access-store';
 import { addNeverWatch, removeChosenSite, setPaused } from '@/utils/site-access/choices';
 import { getDatabase } from '@/utils/db/database';
@@ -47,10 +47,11 @@ describe('finishPendingWatch', () => {
     const access = await loadSiteAccess();
     expect(access.sites).toEqual(['learn.example.org']);
     expect(access.neverWatch).toEqual([]);
-    expect(executeScript).toHaveBeenCalledWith({
-      target: { tabId: 12 },
-      files: [READING_SCRIPT_FILE],
-    });
+    // Its frames first, then the page itself (which announces the resource to them).
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 12, allFrames: true }, files: [FRAME_SCRIPT_FILE] }],
+      [{ target: { tabId: 12 }, files: [READING_SCRIPT_FILE] }],
+    ]);
     expect(await fakeBrowser.storage.session.get(PENDING_WATCH_KEY)).toEqual({});
   });
 
@@ -118,5 +119,21 @@ describe('two pages changing the site choices at once', () => {
       paused: true,
       neverWatch: ['news.example.org', 'social.example.org'],
     });
+  });
+});
+
+describe('a full list', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is refused with its own plain reason, not a storage failure, and nothing changes', async () => {
+    const full = Array.from({ length: 500 }, (_, index) => `site${index}.example.org`).sort();
+    await fakeBrowser.storage.local.set({
+      [SITE_ACCESS_KEY]: { ...DEFAULT_SITE_ACCESS, chosen: true, neverWatch: full },
+    });
+    expect(await addNeverWatch('one-more.example.org')).toEqual({
+      ok: false,
+      text: 'You can list up to 500 sites. Remove one first.',
+    });
+    expect((await loadSiteAccess()).neverWatch).toEqual(full);
   });
 });

@@ -87,6 +87,23 @@ describe('time accountant', () => {
     expect(accountant.take()).toBe(2_000);
   });
 
+  it('an input heard late (from a frame) counts from when it happened, never from the future', () => {
+    const { accountant, advance } = setup({}, { idleMs: 15_000 });
+    advance(10_000);
+    // Heard at 10 s, made at 7 s: present until 22 s, not 25 s.
+    accountant.input(1_000 + 7_000);
+    advance(40_000);
+    expect(accountant.take()).toBe(22_000);
+    // An input stamped later than now is taken as now: it cannot extend presence ahead.
+    accountant.input(Number.MAX_SAFE_INTEGER);
+    advance(40_000);
+    expect(accountant.take()).toBe(15_000);
+    // An input older than the last one changes nothing.
+    accountant.input(0);
+    advance(10_000);
+    expect(accountant.take()).toBe(0);
+  });
+
   it('keeps counting without input while the media plays, then idles from when it stops', () => {
     const { accountant, advance } = setup({}, { idleMs: 15_000 });
     accountant.update(VIDEO);

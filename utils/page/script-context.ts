@@ -34,6 +34,8 @@ export interface ScriptContextPorts {
   /** The Navigation API, where the browser has it: address changes without polling. */
   navigation?: EventTarget;
   timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval'>;
+  /** Which script this copy is (the reading script unless told): copies of others are left be. */
+  key?: symbol;
 }
 
 /** Where the running copy leaves its `end`, for a newer copy to call. */
@@ -47,12 +49,13 @@ export function startScriptContext(ports: ScriptContextPorts): ScriptContext {
   const end = () => controller.abort();
 
   // A copy already running in this page stops before this one starts.
-  const previous = ports.scriptGlobal[RUNNING] as { end(): void } | undefined;
+  const running = ports.key ?? RUNNING;
+  const previous = ports.scriptGlobal[running] as { end(): void } | undefined;
   previous?.end();
-  ports.scriptGlobal[RUNNING] = { end };
+  ports.scriptGlobal[running] = { end };
   controller.signal.addEventListener('abort', () => {
-    if ((ports.scriptGlobal[RUNNING] as { end(): void } | undefined)?.end === end)
-      Reflect.deleteProperty(ports.scriptGlobal, RUNNING);
+    if ((ports.scriptGlobal[running] as { end(): void } | undefined)?.end === end)
+      Reflect.deleteProperty(ports.scriptGlobal, running);
   });
 
   const isValid = () => {

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAudible, MIN_AUDIBLE_VOLUME, readMedia } from '@/entrypoints/reading/attention';
+import {
+  isAudible,
+  MIN_AUDIBLE_VOLUME,
+  onTrustedPageHide,
+  readMedia,
+  watchMedia,
+  watchPresence,
+} from '@/utils/page/attention';
 
 /** A media element in the given state (happy-dom has no decoder, so the state is set). */
 function media(state: Partial<Record<keyof HTMLMediaElement, unknown>> = {}, tag = 'audio') {
@@ -57,5 +64,21 @@ describe('which media stands in for a reader', () => {
     expect(readMedia(document)).toEqual({ playing: true, lengthMs: 3_000_000 });
     media({ duration: Infinity, currentTime: 50_000 });
     expect(readMedia(document)).toEqual({ playing: true, lengthMs: Infinity });
+  });
+});
+
+describe('what a page dispatches itself', () => {
+  it('is not heard: synthetic input, media events and pagehide change nothing', () => {
+    const heard: string[] = [];
+    const controller = new AbortController();
+    watchPresence(controller.signal, () => heard.push('input'), window);
+    watchMedia(controller.signal, () => heard.push('media'), document);
+    onTrustedPageHide(controller.signal, () => heard.push('pagehide'), window);
+    for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'pagehide'])
+      window.dispatchEvent(new Event(type));
+    for (const type of ['play', 'playing', 'volumechange']) document.dispatchEvent(new Event(type));
+    // The page's own events are not trusted (`isTrusted` is false): none is heard.
+    expect(heard).toEqual([]);
+    controller.abort();
   });
 });

@@ -85,22 +85,42 @@ export function readAttention(doc: Document = document): AttentionState {
   };
 }
 
+/**
+ * Calls `handler` for each trusted `types` event on `target` until `signal` aborts, in the
+ * capture phase (so events that do not bubble, such as media events, are heard from every
+ * element below). A page's own synthetic events are ignored.
+ */
+function listenTrusted(
+  target: EventTarget | null,
+  types: readonly string[],
+  handler: () => void,
+  signal: AbortSignal,
+): void {
+  const trusted = (event: Event) => {
+    if (event.isTrusted) handler();
+  };
+  for (const type of types)
+    target?.addEventListener(type, trusted, { signal, capture: true, passive: true });
+}
+
 /** Listens until `signal` aborts (the session ends, or the script's copy does). */
 export function watchAttention(
   signal: AbortSignal,
-  onChange: (state: AttentionState) => void,
+  onChange: () => void,
   doc: Document = document,
 ): void {
-  const changed = (event: Event) => {
-    if (event.isTrusted) onChange(readAttention(doc));
-  };
-  const options = { signal, capture: true, passive: true };
-  const win = doc.defaultView;
-  doc.addEventListener('visibilitychange', changed, options);
-  win?.addEventListener('focus', changed, options);
-  win?.addEventListener('blur', changed, options);
-  win?.addEventListener('pageshow', changed, options);
-  for (const type of MEDIA_EVENTS) doc.addEventListener(type, changed, options);
+  listenTrusted(doc, ['visibilitychange'], onChange, signal);
+  listenTrusted(doc.defaultView, ['focus', 'blur', 'pageshow'], onChange, signal);
+  watchMedia(signal, onChange, doc);
+}
+
+/** Calls `onChange` after each trusted media event in the document (read the media afresh). */
+export function watchMedia(
+  signal: AbortSignal,
+  onChange: () => void,
+  doc: Document = document,
+): void {
+  listenTrusted(doc, MEDIA_EVENTS, onChange, signal);
 }
 
 /** Calls `onInput` for each trusted input event until `signal` aborts. */
@@ -109,10 +129,14 @@ export function watchPresence(
   onInput: () => void,
   win: Window = window,
 ): void {
-  const input = (event: Event) => {
-    if (event.isTrusted) onInput();
-  };
-  for (const type of PRESENCE_EVENTS) {
-    win.addEventListener(type, input, { signal, capture: true, passive: true });
-  }
+  listenTrusted(win, PRESENCE_EVENTS, onInput, signal);
+}
+
+/** Calls `handler` when the page goes (reload, navigation, tab closed): trusted `pagehide` only. */
+export function onTrustedPageHide(
+  signal: AbortSignal,
+  handler: () => void,
+  win: Window = window,
+): void {
+  listenTrusted(win, ['pagehide'], handler, signal);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startScriptContext, type ScriptContextPorts } from '@/entrypoints/reading/script-context';
+import { startScriptContext, type ScriptContextPorts } from '@/utils/page/script-context';
 
 describe('the reading script’s own context', () => {
   let runtimeId: string | undefined;

@@ -1,0 +1,223 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createFrameRelay } from '@/entrypoints/background/frames';
+import { handleMessage } from '@/entrypoints/background/messages';
+import { createPlayers } from '@/entrypoints/background/players';
+import { createProgressManager } from '@/entrypoints/background/progress';
+import { getTabResource } from '@/entrypoints/background/tab-state';
+import { createWatchGate } from '@/entrypoints/background/site-access';
+import { LearnlogDatabase } from '@/utils/db/database';
+import type { ResourceDetection } from '@/utils/detection/schema';
+import type { ToContentMessage } from '@/utils/messages/to-content';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY } from '@/utils/site-access/access';
+import { loadSiteAccess } from '@/utils/site-access/site-access-store';
+
+const PAGE = 'https://learning.example.org/module/3';
+const detection: ResourceDetection = {
+  title: 'Safeguarding adults: module 3',
+  url: PAGE,
+  kind: 'course',
+  stated: { seconds: 900, source: 'label-pair', raw: '15 mins' },
+  durationSeconds: 900,
+};
+const topSender = (tabId = 7, url = PAGE) => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  frameId: 0,
+  tab: { id: tabId },
+});
+const frameSender = (tabId = 7, url = 'https://player.example.net/m/3', frameId = 4) => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  frameId,
+  tab: { id: tabId },
+});
+const presence = {
+  inputAgoMs: 200,
+  media: { playing: false, lengthMs: null },
+  viewport: { width: 640, height: 360 },
+};
+
+/** The tab's page announces its resource; its frames have been told (and that is forgotten). */
+async function shown(
+  send: (message: unknown, sender: ReturnType<typeof topSender>) => Promise<unknown>,
+  tabId: number,
+) {
+  await send({ type: 'content:resource-detected', data: { detection } }, topSender(tabId));
+  await vi.waitFor(() => expect(sent.some((one) => one.tabId === tabId)).toBe(true));
+  sent.length = 0;
+}
+const sent: { tabId: number; message: ToContentMessage; frameId?: number }[] = [];
+
+describe('frames and player windows in the background', () => {
+  let granted: Set<string>;
+  let replies: (tabId: number, message: ToContentMessage) => unknown;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    sent.length = 0;
+    replies = () => undefined;
+    granted = new Set(['learning.example.org', 'player.example.net', 'elsewhere.example.com']);
+    await fakeBrowser.storage.local.set({
+      [SITE_ACCESS_KEY]: { ...DEFAULT_SITE_ACCESS, mode: 'all-sites', chosen: true },
+    });
+  });
+
+  function background() {
+    const db = new LearnlogDatabase(`frames-${crypto.randomUUID()}`);
+    const isWatchedPage = createWatchGate(loadSiteAccess, async (url) => granted.has(url.hostname));
+    const sendToTab = async (tabId: number, message: ToContentMessage, frameId?: number) => {
+      sent.push({ tabId, message, frameId });
+      return replies(tabId, message);
+    };
+    const frames = createFrameRelay({ sendToTab, isWatchedPage });
+    const players = createPlayers({ sendToTab, wait: async () => undefined });
+    const progress = createProgressManager({
+      db,
+      now: () => 1_800_000_000_000,
+      getSettings: async () => DEFAULT_SETTINGS,
+      showBadge: async () => undefined,
+      notifyReady: async () => undefined,
+    });
+    const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
+      handleMessage(
+        message,
+        sender,
+        progress,
+        { drain: vi.fn(), settingsChanged: vi.fn() },
+        isWatchedPage,
+        frames,
+        players,
+      );
+    return { send, players };
+  }
+
+  it('a frame of a tab with no resource is told to go quiet, and nothing is passed on', async () => {
+    const { send } = background();
+    expect(await send({ type: 'frame:presence', data: presence }, frameSender())).toEqual({
+      watching: false,
+    });
+    expect(sent).toEqual([]);
+  });
+
+  it('once the tab shows a resource, its frames are told, and a report goes to its top frame only', async () => {
+    const { send } = background();
+    await send({ type: 'content:resource-detected', data: { detection } }, topSender());
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      tabId: 7,
+      message: { type: 'background:frames-watch', data: { watching: true } },
+      frameId: undefined,
+    });
+    expect(await send({ type: 'frame:presence', data: presence }, frameSender())).toEqual({
+      watching: true,
+    });
+    expect(sent[1]).toEqual({
+      tabId: 7,
+      frameId: 0,
+      message: {
+        type: 'background:frame-presence',
+        data: { ...presence, frameId: 4, origin: 'https://player.example.net' },
+      },
+    });
+  });
+
+  it('a frame speaks only for its own tab, and only in a shape it may', async () => {
+    const { send } = background();
+    await shown(send, 7);
+    // Tab 8 shows nothing: its frame's report reaches no tab.
+    expect(await send({ type: 'frame:presence', data: presence }, frameSender(8))).toEqual({
+      watching: false,
+    });
+    // A top frame cannot pose as a frame, nor a frame as a top frame.
+    expect(await send({ type: 'frame:presence', data: presence }, topSender(7))).toBeUndefined();
+    expect(
+      await send(
+        { type: 'content:time-counted', data: { url: PAGE, countedMs: 1_000 } },
+        frameSender(7),
+      ),
+    ).toBeUndefined();
+    // Out of shape: input from a minute ago, a huge viewport.
+    for (const data of [
+      { ...presence, inputAgoMs: 60_000 },
+      { ...presence, viewport: { width: 1e9, height: 10 } },
+      { ...presence, media: { playing: 'yes', lengthMs: null } },
+    ])
+      expect(await send({ type: 'frame:presence', data }, frameSender(7))).toBeUndefined();
+    expect(sent).toEqual([]);
+  });
+
+  it('a frame from a site the learner does not let Learnlog watch is not heard', async () => {
+    const { send } = background();
+    await shown(send, 7);
+    await fakeBrowser.storage.local.set({
+      [SITE_ACCESS_KEY]: {
+        ...DEFAULT_SITE_ACCESS,
+        mode: 'all-sites',
+        chosen: true,
+        neverWatch: ['player.example.net'],
+      },
+    });
+    expect(await send({ type: 'frame:presence', data: presence }, frameSender())).toBeUndefined();
+    expect(sent).toEqual([]);
+  });
+
+  it('a frame the page made (srcdoc) speaks with its maker’s origin', async () => {
+    const { send } = background();
+    await shown(send, 7);
+    const srcdoc = { ...frameSender(7, 'about:srcdoc', 9), origin: 'https://learning.example.org' };
+    expect(await send({ type: 'frame:presence', data: presence }, srcdoc)).toEqual({
+      watching: true,
+    });
+    expect(sent[0]!.message).toMatchObject({
+      data: { frameId: 9, origin: 'https://learning.example.org' },
+    });
+  });
+
+  it('a player window counts for its opener’s resource, on the site it opened on', async () => {
+    const { send, players } = background();
+    await send({ type: 'content:resource-detected', data: { detection } }, topSender(7));
+    // Opened from tab 7: the module's player, on another host.
+    await players.opened({ id: 12, openerTabId: 7 });
+    replies = (tabId, message) =>
+      message.type === 'background:count-for-opener' && tabId === 12
+        ? { origin: 'https://player.example.net', counting: true }
+        : undefined;
+    await players.loaded(12);
+    expect(sent.at(-1)).toMatchObject({
+      tabId: 12,
+      frameId: 0,
+      message: { type: 'background:count-for-opener', data: { detection, origin: null } },
+    });
+    // Its page may announce the opener's resource, and its time counts for it.
+    const playerTop = topSender(12, 'https://player.example.net/launch');
+    expect(
+      await send({ type: 'content:resource-detected', data: { detection } }, playerTop),
+    ).toMatchObject({ url: PAGE });
+    expect((await getTabResource(12))?.detection.url).toBe(PAGE);
+    // Next time it loads, it is told where it first ran (and stops if the learner browsed off).
+    await players.loaded(12);
+    expect(sent.at(-1)?.message).toMatchObject({
+      data: { origin: 'https://player.example.net' },
+    });
+    // Closed: no longer a player.
+    await players.closed(12);
+    expect(await players.playsFor(12, PAGE)).toBe(false);
+  });
+
+  it('a tab not opened by the resource cannot announce another site’s resource', async () => {
+    const { send, players } = background();
+    await send({ type: 'content:resource-detected', data: { detection } }, topSender(7));
+    // Opened from a tab with no resource, or in a private window: no player.
+    await players.opened({ id: 13, openerTabId: 99 });
+    await players.opened({ id: 14, openerTabId: 7, incognito: true });
+    for (const tabId of [13, 14, 15])
+      expect(
+        await send(
+          { type: 'content:resource-detected', data: { detection } },
+          topSender(tabId, 'https://elsewhere.example.com/'),
+        ),
+      ).toBeUndefined();
+  });
+});
