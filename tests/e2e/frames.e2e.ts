@@ -81,6 +81,17 @@ async function moveOver(page: Page, at: { x: number; y: number }, ms: number): P
   return last;
 }
 
+/** The resource the tab shows, as the background holds it (undefined: none). */
+function tabShows(control: Page, tabId: number): Promise<string | undefined> {
+  return control.evaluate(async (id) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const key = `tab:${id}`;
+    const entry = (await api.storage.session.get(key))[key] as
+      { detection?: { url?: string } } | undefined;
+    return entry?.detection?.url;
+  }, tabId);
+}
+
 /** The popup's countdown for the tab, in seconds left. */
 async function countdownSeconds(extension: ExtensionBrowser, tabId: number): Promise<number> {
   const popup = await extension.openExtensionPage(`popup.html?tab=${tabId}`);
@@ -182,17 +193,31 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
   expect(afterNotes - measured).toBeGreaterThanOrEqual(3_000);
 
   // 5. The module opened in a player window: its time counts for this page's resource.
-  const spentBefore = afterNotes;
   const windowTruth = new GroundTruth();
   const opening = extension.browser.waitForTarget((target) =>
     target.url().includes('/frames/player-window.html'),
   );
   // A click needs the page laid out, so it is in front (a hidden tab renders nothing).
   await page.bringToFront();
-  windowTruth.start(await timed(() => page.click('#open-window')));
+  await page.click('#open-window');
   const playerWindow = (await (await opening).asPage())!;
   await playerWindow.waitForSelector('#next');
   await playerWindow.bringToFront();
+  // The player counts from when its reading script has the opener's resource (how soon that is
+  // depends on when the browser runs the script): the truth starts there, and what the opener
+  // counted until it was hidden is already reported.
+  const playerTab = await tabIdOf(playerWindow, control);
+  let lookedAt = Date.now();
+  await waitFor(
+    async () => {
+      lookedAt = Date.now();
+      return tabShows(control, playerTab);
+    },
+    (shown) => shown === resource!.url,
+    { what: 'the player window counting', interval: 100 },
+  );
+  windowTruth.start({ lo: lookedAt, hi: Date.now() });
+  const spentBefore = (await resourceFor(control, resource!.url))!.spentMs;
   await moveOver(playerWindow, { x: 60, y: 20 }, 10_000);
   windowTruth.stop(
     await timed(async () => {
@@ -218,7 +243,9 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
   );
 
   // 6. A page on another site the resource opens that plays nothing (a shop, from a link) is
-  // not its player.
+  // not its player. The module hidden first, so all it counted is reported.
+  await control.bringToFront();
+  await sleep(1_500);
   const spentBeforeShop = (await resourceFor(control, resource!.url))!.spentMs;
   const shopOpening = extension.browser.waitForTarget((target) =>
     target.url().includes('/shop.html'),
