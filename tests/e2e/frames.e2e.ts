@@ -270,8 +270,9 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
   await control.bringToFront();
   await sleep(1_500);
   const gained = (await resourceFor(control, resource!.url))!.spentMs - spentBeforeShop;
-  // Six seconds of reading in the shop would show here.
-  expect(gained).toBeLessThanOrEqual(shopInFront - frontFrom + 500);
+  // Six seconds of reading in the shop would show here. The module's own moment in front, and
+  // the browser's switch between the tabs, may add a second or so (1.3 s seen under load).
+  expect(gained).toBeLessThanOrEqual(shopInFront - frontFrom + 2_500);
   await shop.close();
   await page.close();
 }
