@@ -37,7 +37,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, sender, progress, sync, isWatchedPage, frames, players),
+    handleMessage(message, sender, { progress, sync, isWatchedPage, frames, players }),
   );
   browser.runtime.onConnect.addListener((port) => handleReadingPort(port, progress, isWatchedPage));
 

@@ -7,6 +7,16 @@ import { getTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state
 import { classifySender, type MessageSender } from '@/utils/messages/sender';
 import { EnvelopeSchema, protocol, type MessageResponse } from '@/utils/messages/protocol';
 
+/** What the message handler hands each kind of message to. */
+export interface MessageHandlers {
+  progress: ProgressManager;
+  sync: Pick<SyncEngine, 'drain' | 'settingsChanged'>;
+  /** Whether the learner lets Learnlog watch this page now (paused, never-watch list…). */
+  isWatchedPage: (pageUrl: URL) => Promise<boolean>;
+  frames: Pick<FrameRelay, 'presence' | 'tellFrames'>;
+  players: Pick<Players, 'playsFor'>;
+}
+
 /**
  * Receives every runtime message: checks the envelope and the sender, validates the payload
  * with the protocol's zod schema, refuses pages the learner is not letting Learnlog watch,
@@ -16,12 +26,7 @@ import { EnvelopeSchema, protocol, type MessageResponse } from '@/utils/messages
 export async function handleMessage(
   message: unknown,
   sender: MessageSender,
-  progress: ProgressManager,
-  sync: Pick<SyncEngine, 'drain' | 'settingsChanged'>,
-  /** Whether the learner lets Learnlog watch this page now (paused, never-watch list…). */
-  isWatchedPage: (pageUrl: URL) => Promise<boolean>,
-  frames?: Pick<FrameRelay, 'presence' | 'tellFrames'>,
-  players?: Pick<Players, 'playsFor'>,
+  { progress, sync, isWatchedPage, frames, players }: MessageHandlers,
 ): Promise<MessageResponse<keyof typeof protocol> | undefined> {
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success) return undefined;
@@ -37,14 +42,14 @@ export async function handleMessage(
       // of the tab that opened it.
       if (
         new URL(detection.url).origin !== from.pageUrl.origin &&
-        !(await players?.playsFor(from.tabId, detection.url))
+        !(await players.playsFor(from.tabId, detection.url))
       )
         return undefined;
       // A page the learner stopped watching (or paused) while its script ran is not heard.
       if (!(await isWatchedPage(from.pageUrl))) return undefined;
       const snapshot = await progress.resourceDetected(from.tabId, detection);
       // The page's frames (a player, a video) start listening for the reader.
-      void frames?.tellFrames(from.tabId).catch(() => undefined);
+      void frames.tellFrames(from.tabId).catch(() => undefined);
       return snapshot;
     }
     case 'frame:presence': {
@@ -53,13 +58,12 @@ export async function handleMessage(
       // A frame from a site the learner does not let Learnlog watch is not heard.
       const frameSite = from.frameUrl ?? URL.parse(from.frameOrigin);
       if (frameSite && !(await isWatchedPage(frameSite))) return undefined;
-      if (!frames) return { watching: false };
       return frames.presence(from.tabId, from.frameId, from.frameOrigin, request.data);
     }
     case 'content:frames-changed': {
       const request = protocol[type].request.safeParse(data);
       if ((from.kind !== 'content' && from.kind !== 'frame') || !request.success) return undefined;
-      await frames?.tellFrames(from.tabId);
+      await frames.tellFrames(from.tabId);
       return null;
     }
     case 'content:time-counted': {

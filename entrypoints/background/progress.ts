@@ -121,8 +121,8 @@ export function createProgressManager({
      * The tab's reading port closed while the page said it was counting (a tab closed in
      * Firefox, whose last report may be lost): count the promised stretch `[from, to]`, with
      * the time the tab held, less anything a report already covered. Only for the resource the
-     * tab announced (`url`): from its state, or, once a closed tab is forgotten, from what the
-     * port last read of it (`lastKnown`).
+     * tab announced (`url`): from its state, or, once a closed tab is forgotten, from what it
+     * showed (kept LAST_REPORT_GRACE_MS) or what the port last read of it (`lastKnown`).
      */
     portClosedWhileCounting: (
       tabId: number,
@@ -133,14 +133,26 @@ export function createProgressManager({
     ): Promise<void> =>
       inTabOrder(tabId, async () => {
         if (to <= from) return;
+        const at = now();
         const tab = await getTabResource(tabId);
         const shown = tab?.detection.url === url ? tab : undefined;
-        const detection = shown?.detection ?? (lastKnown?.url === url ? lastKnown : undefined);
+        // A tab closed (or navigated) is forgotten first: what it showed is kept a moment, with
+        // the time it held. The port's own look at the tab is the last resort (it may have found
+        // nothing: it reads the tab when a hint comes, and the tab may close meanwhile).
+        const gone = shown ? undefined : await recentlyGone(tabId, url, at);
+        const held = shown ?? gone;
+        const detection = held?.detection ?? (lastKnown?.url === url ? lastKnown : undefined);
         if (!detection) return;
-        const unstoredMs = shown ? unstoredMsOf(shown) : 0;
-        const result = await addSpentTime(db, detection, unstoredMs + (to - from), now(), to);
+        const unstoredMs = held ? unstoredMsOf(held) : 0;
+        const result = await addSpentTime(db, detection, unstoredMs + (to - from), at, to);
         if (shown)
           await setTabResource(tabId, tabEntry(detection, shown.lastReportAt, result.heldMs));
+        // What it held is counted now: a last report still to come must not count it again.
+        else if (gone)
+          await keepGone(tabId, {
+            ...tabEntry(detection, gone.lastReportAt, result.heldMs),
+            goneAt: gone.goneAt,
+          });
         if (result.created) onStored();
       }),
   };

@@ -78,11 +78,14 @@ function pageScripts(plan: ReadingScriptPlan) {
       // In every frame of a watched site, and in the `about:blank`, `srcdoc` and `blob:` frames
       // a watched page makes (they have its origin). Chrome 119 and Firefox 128 take
       // `matchOriginAsFallback` here (https://bugzilla.mozilla.org/show_bug.cgi?id=1853411).
+      // At `document_idle`, injected with the reading script: at `document_end` its injection
+      // cost a top frame about 8 ms more (docs/performance.md, Page load), and a frame is not
+      // watched before the top page has found its resource anyway.
       id: FRAME_SCRIPT_ID,
       js: [FRAME_SCRIPT_FILE],
       matches: plan.matches,
       excludeMatches: plan.excludeMatches,
-      runAt: 'document_end' as const,
+      runAt: 'document_idle' as const,
       allFrames: true,
       matchOriginAsFallback: true,
       persistAcrossSessions: true,
@@ -106,8 +109,14 @@ export const scriptingPorts = (
         script && { matches: script.matches ?? [], excludeMatches: script.excludeMatches ?? [] },
     );
     const [reading, frame] = plans;
-    // Both, with the same matches (an older version registered the reading script alone).
-    return reading && frame && samePlan(reading, frame) ? reading : null;
+    // Both, with the same matches (an older version registered the reading script alone), and
+    // as this version registers them (an older one ran the frame script at another time).
+    const wanted = pageScripts({ matches: [], excludeMatches: [] });
+    const asWanted = wanted.every((want) => {
+      const script = scripts.find((found) => found.id === want.id);
+      return script?.runAt === want.runAt && Boolean(script.allFrames) === want.allFrames;
+    });
+    return reading && frame && samePlan(reading, frame) && asWanted ? reading : null;
   },
   async register(plan) {
     // Whatever is left of an older registration goes first: an id cannot be registered twice.

@@ -28,6 +28,34 @@ function hiddenByParents(win: Window): boolean {
   return false;
 }
 
+/** Whether the frame's own viewport is big enough to be a player (not a beacon or a hidden frame). */
+function largeEnough(win: Pick<Window, 'innerWidth' | 'innerHeight'>): boolean {
+  return win.innerWidth >= MIN_FRAME_SIDE && win.innerHeight >= MIN_FRAME_SIDE;
+}
+
+/**
+ * Runs `start` once the frame is large enough to be shown: at once, or at the first resize that
+ * makes it so (`grew`: a player shown after the page loaded). Most frames of a real page are
+ * beacons and hidden ad slots (0 × 0, `display: none`): they are left with one listener and cost
+ * nothing more. A resize event only prompts a look at the frame's real size, so a page that
+ * sends a fake one changes nothing.
+ */
+export function whenLargeEnough(
+  win: Pick<Window, 'innerWidth' | 'innerHeight' | 'addEventListener' | 'removeEventListener'>,
+  start: (grew: boolean) => void,
+): void {
+  if (largeEnough(win)) {
+    start(false);
+    return;
+  }
+  const onResize = () => {
+    if (!largeEnough(win)) return;
+    win.removeEventListener('resize', onResize);
+    start(true);
+  };
+  win.addEventListener('resize', onResize);
+}
+
 export function watchFrameShown(
   signal: AbortSignal,
   onChange: (shown: boolean) => void,
@@ -39,12 +67,7 @@ export function watchFrameShown(
     (entries) => {
       const entry = entries[entries.length - 1];
       if (!entry || signal.aborted) return;
-      onChange(
-        entry.isIntersecting &&
-          win.innerWidth >= MIN_FRAME_SIDE &&
-          win.innerHeight >= MIN_FRAME_SIDE &&
-          !hiddenByParents(win),
-      );
+      onChange(entry.isIntersecting && largeEnough(win) && !hiddenByParents(win));
     },
     { threshold: thresholds },
   );

@@ -2,7 +2,7 @@ import { defineUnlistedScript } from '#imports';
 import { onTrustedPageHide, readMedia, watchMedia, watchPresence } from '@/utils/page/attention';
 import { startScriptContext } from '@/utils/page/script-context';
 import { startFrameWatcher } from '@/entrypoints/frame/frame-watcher';
-import { watchFrameShown } from '@/entrypoints/frame/frame-shown';
+import { watchFrameShown, whenLargeEnough } from '@/entrypoints/frame/frame-shown';
 import { watchFrameLoads } from '@/utils/page/frame-loads';
 import type { Envelope, MessageType } from '@/utils/messages/protocol';
 import { fromExtension, readToContent } from '@/utils/messages/to-content';
@@ -34,10 +34,16 @@ interface FrameApi {
  * reading script (entrypoints/background/reading-script.ts); it does nothing in a top frame.
  */
 export default defineUnlistedScript(() => {
+  // The top frame is the reading script's. A frame too small to be a player waits until it
+  // grows, before anything else: even reaching the extension API costs a frame time.
+  if (window.top !== window) whenLargeEnough(window, watchFrame);
+});
+
+function watchFrame(grew: boolean): void {
   const api =
     (globalThis as { browser?: FrameApi }).browser ?? (globalThis as { chrome?: FrameApi }).chrome;
-  // The top frame is the reading script's; private windows are not watched.
-  if (window.top === window || !api?.runtime || api.extension?.inIncognitoContext) return;
+  // Private windows are not watched.
+  if (!api?.runtime || api.extension?.inIncognitoContext) return;
   const runtime = api.runtime;
   const context = startScriptContext({
     runtimeId: () => runtime.id,
@@ -70,6 +76,10 @@ export default defineUnlistedScript(() => {
   runtime.onMessage.addListener(onMessage);
   context.signal.addEventListener('abort', () => runtime.onMessage.removeListener(onMessage));
 
+  // Grown after the tab's frames were told (a player shown when the learner opens it): it asks
+  // once, and the background tells it if the tab shows a resource.
+  if (grew) send('content:frames-changed', {}).catch(() => undefined);
+
   // A frame inside this one loaded (a nested player, its next page): the background tells it.
   // Once per burst of loads, so a page reloading a frame in a loop sends little.
   let settle: ReturnType<typeof setTimeout> | undefined;
@@ -80,4 +90,4 @@ export default defineUnlistedScript(() => {
       if (watcher.watching) send('content:frames-changed', {}).catch(() => undefined);
     }, FRAME_LOADS_SETTLE_MS);
   });
-});
+}

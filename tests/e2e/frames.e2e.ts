@@ -12,7 +12,7 @@ import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/
  * the other host, with a nested question frame from the first, narration playing in the player,
  * and decoys that must not count — frames hidden, zero-sized, off-screen and transparent playing
  * sound and faking input, a visible frame playing muted, and the page moving focus into a frame
- * no one sees. Then notes written in a frame the page wrote itself (srcdoc), the module opened in
+ * no one sees. Then notes written in a frame the page wrote itself (srcdoc) and shows later, the module opened in
  * a player window, and a page the module opens that plays nothing. Each step is compared with a ground
  * truth the test keeps with its own clock, and with the popup's countdown.
  */
@@ -182,9 +182,16 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
   const left = await countdownSeconds(extension, tabId);
   expect(Math.abs(REQUIRED_SECONDS - measured / 1000 - left)).toBeLessThanOrEqual(1.5);
 
-  // 4. Notes written in a frame the page wrote itself (srcdoc, the page's origin): heard too.
-  // The page is idle by now, so only that frame's input can make it count again.
+  // 4. Notes written in a frame the page wrote itself (srcdoc, the page's origin), hidden until
+  // the page's own script shows it (a frame too small to play waits, and asks once it has
+  // grown): heard too. The page is idle by now, so only that frame's input can make it count.
   await page.bringToFront();
+  // The learner works in it once they can see it: after the page has shown it (two frames).
+  await page.evaluate(async () => {
+    document.querySelector<HTMLIFrameElement>('.notes-frame')!.hidden = false;
+    for (let frame = 0; frame < 2; frame += 1)
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
   const notes = (await (await page.$('.notes-frame'))!.boundingBox())!;
   await moveOver(page, { x: notes.x + 60, y: notes.y + 40 }, 4_000);
   await control.bringToFront();

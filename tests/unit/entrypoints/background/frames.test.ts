@@ -81,15 +81,13 @@ describe('frames and player windows in the background', () => {
       notifyReady: async () => undefined,
     });
     const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
-      handleMessage(
-        message,
-        sender,
+      handleMessage(message, sender, {
         progress,
-        { drain: vi.fn(), settingsChanged: vi.fn() },
+        sync: { drain: vi.fn(), settingsChanged: vi.fn() },
         isWatchedPage,
         frames,
         players,
-      );
+      });
     return { send, players };
   }
 

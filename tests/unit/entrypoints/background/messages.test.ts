@@ -62,8 +62,20 @@ describe('background message handling', () => {
 
   const drain = vi.fn(async () => undefined);
   const settingsChanged = vi.fn(async () => undefined);
+  // No frames and no player windows here (tests/unit/entrypoints/background/frames.test.ts).
+  const frames = {
+    presence: vi.fn(async () => ({ watching: false })),
+    tellFrames: vi.fn(async () => undefined),
+  };
+  const players = { playsFor: vi.fn(async () => false) };
   const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
-    handleMessage(message, sender, progress, { drain, settingsChanged }, isWatchedPage);
+    handleMessage(message, sender, {
+      progress,
+      sync: { drain, settingsChanged },
+      isWatchedPage,
+      frames,
+      players,
+    });
 
   it('starts a sync when an extension page asks, and only then', async () => {
     drain.mockClear();

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from '#imports';
 import { createProgressManager } from '@/entrypoints/background/progress';
 import { handleReadingPort } from '@/entrypoints/background/reading-port';
-import { setTabResource } from '@/entrypoints/background/tab-state';
+import { forgetTab, setTabResource } from '@/entrypoints/background/tab-state';
 import { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { READING_PORT } from '@/utils/messages/reading-port';
@@ -151,6 +152,36 @@ describe('the reading port: time a closing tab had promised', () => {
     port.close();
     await settle();
     expect((await db.resources.get(PAGE))!.spentMs).toBe(4_000);
+  });
+
+  it("counts the promised stretch of a closed tab when the port's own look at the tab found nothing", async () => {
+    // The port looks the tab's resource up when a hint comes; that look can miss it (the tab
+    // closed while it was under way). The tab is forgotten at once when it closes.
+    await browser.storage.session.clear();
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    await setTabResource(7, { lastReportAt: wall, detection });
+    advance(4_000);
+    await forgetTab(7, wall);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))?.spentMs).toBe(4_000);
+  });
+
+  it('a closed tab forgotten before its port closed keeps what it held, counted once', async () => {
+    await setTabResource(7, { lastReportAt: wall, detection, unstoredMs: 2_000 });
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(1_500);
+    await forgetTab(7, wall);
+    port.close();
+    await settle();
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(3_500);
+    // The page's last report, late, for the same stretch: nothing more.
+    await progress.timeCounted(7, PAGE, 1_500);
+    expect((await db.resources.get(PAGE))!.spentMs).toBe(3_500);
   });
 
   it('counts nothing for a page that promised nothing', async () => {

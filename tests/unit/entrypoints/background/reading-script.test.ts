@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { browser } from '#imports';
 import {
   createReadingScriptManager,
+  scriptingPorts,
   type ReadingScriptPorts,
 } from '@/entrypoints/background/reading-script';
+import { FRAME_SCRIPT_ID, READING_SCRIPT_ID } from '@/utils/site-access/reading-script';
 import {
   ALL_SITES_ORIGIN,
   DEFAULT_SITE_ACCESS,
@@ -94,5 +97,42 @@ describe('reading script registration', () => {
     state.granted = [];
     await manager.reconcile();
     expect(state.registered).toBeNull();
+  });
+});
+
+describe('the registered page scripts, as the browser holds them', () => {
+  const plan = { matches: ['https://learning.example.org/*'], excludeMatches: [] };
+  /** The browser's answer to getRegisteredContentScripts, with the frame script run at `runAt`. */
+  const holding = (runAt: string) => [
+    {
+      id: READING_SCRIPT_ID,
+      js: ['/reading.js'],
+      runAt: 'document_idle',
+      allFrames: false,
+      ...plan,
+    },
+    { id: FRAME_SCRIPT_ID, js: ['/frame.js'], runAt, allFrames: true, ...plan },
+  ];
+  const portsHolding = (scripts: unknown[]) => {
+    (browser as unknown as { scripting: unknown }).scripting = {
+      getRegisteredContentScripts: async () => scripts,
+    };
+    return scriptingPorts(
+      async () => DEFAULT_SITE_ACCESS,
+      async () => [],
+    );
+  };
+
+  it('are taken as registered when both are as this version registers them', async () => {
+    expect(await portsHolding(holding('document_idle')).registered()).toEqual(plan);
+  });
+
+  it('are registered again when an older version ran the frame script at another time', async () => {
+    // At document_end the frame script cost each top frame about 8 ms more.
+    expect(await portsHolding(holding('document_end')).registered()).toBeNull();
+  });
+
+  it('are registered again when only the reading script is there', async () => {
+    expect(await portsHolding(holding('document_idle').slice(0, 1)).registered()).toBeNull();
   });
 });
