@@ -42,8 +42,9 @@ export default defineUnlistedScript(() => {
 function watchFrame(grew: boolean): void {
   const api =
     (globalThis as { browser?: FrameApi }).browser ?? (globalThis as { chrome?: FrameApi }).chrome;
-  // Private windows are not watched.
-  if (!api?.runtime || api.extension?.inIncognitoContext) return;
+  // Private windows are not watched. A copy left waiting by an extension since reloaded or
+  // updated (its runtime id gone) must not start: it would end the new copy in this frame.
+  if (!api?.runtime?.id || api.extension?.inIncognitoContext) return;
   const runtime = api.runtime;
   const context = startScriptContext({
     runtimeId: () => runtime.id,
