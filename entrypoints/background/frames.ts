@@ -1,19 +1,88 @@
+import { z } from 'zod';
 import { getTabResource } from '@/entrypoints/background/tab-state';
 import type { MessageRequest } from '@/utils/messages/protocol';
 import type { ToContentMessage } from '@/utils/messages/to-content';
 
 /**
  * The background's part in counting inside frames and player windows. A frame script only hears
- * the reader; the tab's reading script counts. The background passes each frame's report to the
- * top frame of that frame's own tab, and tells a tab's frames when it shows a resource (frames
- * of a tab without one send nothing at all). Nothing here is stored.
+ * the reader; the tab's reading script counts. The background runs the frame script in a tab's
+ * frames only once the tab shows a resource (the frames of every other page never run it), passes
+ * each frame's report to the top frame of that frame's own tab, and tells the tab's frames when
+ * to listen. Nothing here is stored.
  */
+
+/** A frame of a tab, as it sees itself (`scripting.executeScript` of `probeFrame`). */
+export interface FrameProbe {
+  frameId: number;
+  /** Its address: `about:blank`, `about:srcdoc` or `blob:` for a frame the page made. */
+  url: string;
+  /** Its origin: for a frame the page made, the origin of the frame that made it. */
+  origin: string;
+  /** Whether a live copy of the frame script runs there already. */
+  running: boolean;
+}
+
+/**
+ * Looks at one frame from inside it. Injected as a function, so it must stand alone: it reads
+ * only its own frame and the mark the frame script leaves in the script's own world
+ * (`claimFrame`, utils/page/frame-claim.ts), never the page's.
+ */
+export function probeFrame(claimKey: string): Omit<FrameProbe, 'frameId'> {
+  const claim = (globalThis as Record<symbol, { alive?: () => boolean } | undefined>)[
+    Symbol.for(claimKey)
+  ];
+  // The document's origin (`self.origin`): `location.origin` is "null" for `about:srcdoc`.
+  return { url: location.href, origin: self.origin, running: claim?.alive?.() === true };
+}
+
+const ProbeSchema = z.object({
+  url: z.string().max(8_192),
+  origin: z.string().max(2_048),
+  running: z.boolean(),
+});
+
+/** The probes' answers, as the browser returns them; an answer out of shape is left out. */
+export function readProbeResults(
+  results: readonly { frameId?: number; result?: unknown }[],
+): FrameProbe[] {
+  return results.flatMap((answer) => {
+    const seen = ProbeSchema.safeParse(answer.result);
+    return typeof answer.frameId === 'number' && seen.success
+      ? [{ frameId: answer.frameId, ...seen.data }]
+      : [];
+  });
+}
+
+/**
+ * Which frames get the frame script: not the top frame (the reading script's), not one that
+ * runs it already, and only on a site the learner lets Learnlog watch. A frame the page made
+ * (`about:blank`, `srcdoc`) is on its maker's site; a sandboxed one (origin "null") on none.
+ */
+export async function framesToInject(
+  probes: readonly FrameProbe[],
+  isWatchedPage: (pageUrl: URL) => Promise<boolean>,
+): Promise<number[]> {
+  const chosen: number[] = [];
+  for (const probe of probes) {
+    if (probe.frameId === 0 || probe.running) continue;
+    const address = URL.parse(probe.url);
+    const web = address?.protocol === 'http:' || address?.protocol === 'https:';
+    const site = web ? address : URL.parse(probe.origin);
+    if (site && (site.protocol === 'http:' || site.protocol === 'https:'))
+      if (await isWatchedPage(site)) chosen.push(probe.frameId);
+  }
+  return chosen;
+}
 
 export interface FrameRelayPorts {
   /** `tabs.sendMessage`: to one frame of the tab, or to all of them without `frameId`. */
   sendToTab(tabId: number, message: ToContentMessage, frameId?: number): Promise<unknown>;
   /** Whether the learner lets Learnlog watch this page now. */
   isWatchedPage(pageUrl: URL): Promise<boolean>;
+  /** Every frame of the tab that Learnlog may reach (its site granted), as each sees itself. */
+  probeFrames(tabId: number): Promise<FrameProbe[]>;
+  /** Runs the frame script in this frame of the tab. */
+  injectFrameScript(tabId: number, frameId: number): Promise<void>;
 }
 
 export function createFrameRelay(ports: FrameRelayPorts) {
@@ -44,9 +113,18 @@ export function createFrameRelay(ports: FrameRelayPorts) {
       return { watching: true };
     },
 
-    /** The tab shows a resource, or a frame in it loaded: its frames start listening. */
+    /**
+     * The tab shows a resource, or a frame in it loaded or grew: the frame script runs in the
+     * frames that lack it, then every frame is told to listen.
+     */
     async tellFrames(tabId: number): Promise<void> {
       if (!(await getTabResource(tabId))) return;
+      const probes = await ports.probeFrames(tabId).catch(() => []);
+      const frameIds = await framesToInject(probes, ports.isWatchedPage);
+      // One frame at a time: a frame that navigates meanwhile fails alone.
+      await Promise.all(
+        frameIds.map((frameId) => ports.injectFrameScript(tabId, frameId).catch(() => undefined)),
+      );
       quietly(
         ports.sendToTab(tabId, { type: 'background:frames-watch', data: { watching: true } }),
       );

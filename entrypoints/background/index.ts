@@ -5,14 +5,17 @@ import { handleReadingPort } from '@/entrypoints/background/reading-port';
 import { notifyReady } from '@/entrypoints/background/notify-ready';
 import { loadSettings } from '@/utils/settings-store';
 import { createProgressManager } from '@/entrypoints/background/progress';
-import { createFrameRelay } from '@/entrypoints/background/frames';
+import { createFrameRelay, probeFrame, readProbeResults } from '@/entrypoints/background/frames';
+import { FRAME_CLAIM_KEY } from '@/utils/page/frame-claim';
+import { FRAME_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { createPlayers } from '@/entrypoints/background/players';
 import type { ToContentMessage } from '@/utils/messages/to-content';
-import { forgetTab } from '@/entrypoints/background/tab-state';
+import { allTabResources, forgetTab } from '@/entrypoints/background/tab-state';
 import { getDatabase } from '@/utils/db/database';
 import { startSync } from '@/entrypoints/background/sync';
 import { isWatchedPage, startSiteAccess } from '@/entrypoints/background/site-access';
 import { startTimingHistory } from '@/entrypoints/background/timing-history';
+import { createTabLoads } from '@/entrypoints/background/tab-loads';
 
 export default defineBackground(() => {
   const trimTimingHistory = startTimingHistory(getDatabase(), loadSettings);
@@ -30,7 +33,25 @@ export default defineBackground(() => {
 
   const sendToTab = (tabId: number, message: ToContentMessage, frameId?: number) =>
     browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId });
-  const frames = createFrameRelay({ sendToTab, isWatchedPage });
+  const frames = createFrameRelay({
+    sendToTab,
+    isWatchedPage,
+    // Frames whose site is not granted are left out by the browser.
+    async probeFrames(tabId) {
+      const results = await browser.scripting.executeScript({
+        target: { tabId, allFrames: true },
+        func: probeFrame,
+        args: [FRAME_CLAIM_KEY],
+      });
+      return readProbeResults(results);
+    },
+    async injectFrameScript(tabId, frameId) {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: [FRAME_SCRIPT_FILE],
+      });
+    },
+  });
   const players = createPlayers({
     sendToTab,
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -39,13 +60,32 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, { progress, sync, isWatchedPage, frames, players }),
   );
+  // A site granted (in the popup or the browser's settings): the frames from it in the tabs that
+  // show a resource are heard from now on.
+  browser.permissions.onAdded.addListener(() => {
+    void allTabResources().then((tabs) => {
+      for (const [tabId] of tabs) void frames.tellFrames(tabId).catch(() => undefined);
+    });
+  });
   browser.runtime.onConnect.addListener((port) => handleReadingPort(port, progress, isWatchedPage));
 
-  // A tab that starts loading (navigation or reload) no longer shows its resource; its content
-  // script announces the next one. `status` needs no "tabs" permission, unlike `url`.
+  // A tab that loads another page no longer shows its resource; its reading script announces
+  // the next (tab-loads.ts). `status` and `url` need no "tabs" permission on watched sites.
+  const tabLoads = createTabLoads({
+    async topDocument(tabId) {
+      const [top] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: () => true,
+        injectImmediately: true,
+      });
+      return (top as { documentId?: string } | undefined)?.documentId;
+    },
+    forgotten: clearBadge,
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void forgetTab(tabId).then(() => clearBadge(tabId));
-    if (change.status === 'complete') void players.loaded(tabId);
+    if (change.status === 'loading') void tabLoads.loading(tabId, change.url);
+    if (change.status === 'complete')
+      void tabLoads.complete(tabId).finally(() => players.loaded(tabId));
   });
   browser.tabs.onCreated.addListener((tab) => void players.opened(tab));
   browser.tabs.onRemoved.addListener((tabId) => {

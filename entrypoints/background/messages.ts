@@ -47,7 +47,7 @@ export async function handleMessage(
         return undefined;
       // A page the learner stopped watching (or paused) while its script ran is not heard.
       if (!(await isWatchedPage(from.pageUrl))) return undefined;
-      const snapshot = await progress.resourceDetected(from.tabId, detection);
+      const snapshot = await progress.resourceDetected(from.tabId, detection, from.documentId);
       // The page's frames (a player, a video) start listening for the reader.
       void frames.tellFrames(from.tabId).catch(() => undefined);
       return snapshot;

@@ -5,6 +5,7 @@ import {
   inTabOrder,
   recentlyGone,
   setTabResource,
+  setTopDocument,
   unstoredMsOf,
   type TabResource,
 } from '@/entrypoints/background/tab-state';
@@ -68,7 +69,12 @@ export function createProgressManager({
   }
 
   return {
-    resourceDetected: (tabId: number, detection: ResourceDetection): Promise<ProgressSnapshot> =>
+    /** `documentId`: the announcing document, where the browser says (`setTopDocument`). */
+    resourceDetected: (
+      tabId: number,
+      detection: ResourceDetection,
+      documentId?: string,
+    ): Promise<ProgressSnapshot> =>
       inTabOrder(tabId, async () => {
         const settings = await getSettings();
         const at = now();
@@ -83,6 +89,7 @@ export function createProgressManager({
           (await refreshResource(db, detection, at)) ?? unstoredProgress(detection, unstoredMs, at);
         const lastReportAt = same && shown.lastReportAt <= at ? shown.lastReportAt : at;
         await setTabResource(tabId, tabEntry(detection, lastReportAt, unstoredMs));
+        await setTopDocument(tabId, documentId);
         const snapshot = snapshotFor(progress, settings);
         await showBadge(tabId, snapshot);
         return snapshot;

@@ -5,16 +5,15 @@ import {
   type SiteAccess,
 } from '@/utils/site-access/access';
 import {
-  FRAME_SCRIPT_FILE,
   FRAME_SCRIPT_ID,
   READING_SCRIPT_FILE,
   READING_SCRIPT_ID,
 } from '@/utils/site-access/reading-script';
 
 /**
- * Keeps the registered page scripts (the reading script and the frame script) equal to what the
- * learner chose and the browser granted. Registered scripts persist across sessions, but the browser drops them
- * when the extension is updated and keeps them when a permission is taken back, so this runs
+ * Keeps the registered reading script equal to what the learner chose and the browser granted.
+ * Registered scripts persist across sessions, but the browser drops them when the extension is
+ * updated and keeps them when a permission is taken back, so this runs
  * whenever the worker starts, on install and update, and whenever the choice or a permission
  * changes. Calls are queued: two quick changes never register twice.
  */
@@ -62,7 +61,13 @@ export function createReadingScriptManager(ports: ReadingScriptPorts) {
   };
 }
 
-/** The two page scripts, registered together with the same matches. */
+/**
+ * The one registered page script. The frame script is not registered: the background injects
+ * it into a tab's frames only once the tab shows a resource (`entrypoints/background/frames.ts`),
+ * so the frames of every other page (most of the web: ads, beacons, embeds) never run it.
+ * Registered with `allFrames` beside the reading script, it cost page loads about 8 % more on
+ * the corpus pages with many frames (docs/performance.md, Page load).
+ */
 function pageScripts(plan: ReadingScriptPlan) {
   return [
     {
@@ -74,25 +79,10 @@ function pageScripts(plan: ReadingScriptPlan) {
       allFrames: false,
       persistAcrossSessions: true,
     },
-    {
-      // In every frame of a watched site, and in the `about:blank`, `srcdoc` and `blob:` frames
-      // a watched page makes (they have its origin). Chrome 119 and Firefox 128 take
-      // `matchOriginAsFallback` here (https://bugzilla.mozilla.org/show_bug.cgi?id=1853411).
-      // At `document_idle`, injected with the reading script: at `document_end` its injection
-      // cost a top frame about 8 ms more (docs/performance.md, Page load), and a frame is not
-      // watched before the top page has found its resource anyway.
-      id: FRAME_SCRIPT_ID,
-      js: [FRAME_SCRIPT_FILE],
-      matches: plan.matches,
-      excludeMatches: plan.excludeMatches,
-      runAt: 'document_idle' as const,
-      allFrames: true,
-      matchOriginAsFallback: true,
-      persistAcrossSessions: true,
-    },
   ];
 }
 
+/** Every id this version or an older one registered (older ones registered the frame script). */
 const SCRIPT_IDS = [READING_SCRIPT_ID, FRAME_SCRIPT_ID];
 
 /** The ports over `browser.scripting`. */
@@ -104,19 +94,17 @@ export const scriptingPorts = (
   grantedOrigins,
   async registered() {
     const scripts = await browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
-    const plans = SCRIPT_IDS.map((id) => scripts.find((script) => script.id === id)).map(
-      (script) =>
-        script && { matches: script.matches ?? [], excludeMatches: script.excludeMatches ?? [] },
-    );
-    const [reading, frame] = plans;
-    // Both, with the same matches (an older version registered the reading script alone), and
-    // as this version registers them (an older one ran the frame script at another time).
-    const wanted = pageScripts({ matches: [], excludeMatches: [] });
-    const asWanted = wanted.every((want) => {
-      const script = scripts.find((found) => found.id === want.id);
-      return script?.runAt === want.runAt && Boolean(script.allFrames) === want.allFrames;
-    });
-    return reading && frame && samePlan(reading, frame) && asWanted ? reading : null;
+    const [wanted] = pageScripts({ matches: [], excludeMatches: [] });
+    const reading = scripts.find((script) => script.id === READING_SCRIPT_ID);
+    // Registered as this version registers it, and nothing else: an older version's frame
+    // script, or its reading script at another time, is replaced.
+    const asWanted =
+      reading?.runAt === wanted!.runAt &&
+      Boolean(reading.allFrames) === wanted!.allFrames &&
+      scripts.length === 1;
+    return reading && asWanted
+      ? { matches: reading.matches ?? [], excludeMatches: reading.excludeMatches ?? [] }
+      : null;
   },
   async register(plan) {
     // Whatever is left of an older registration goes first: an id cannot be registered twice.

@@ -67,6 +67,24 @@ export const LAST_REPORT_GRACE_MS = 10_000;
 
 const goneKey = (tabId: number) => `gone:${tabId}`;
 
+const topKey = (tabId: number) => `top:${tabId}`;
+
+/**
+ * Which document of the tab announced its resource (the browser's `documentId`), where the
+ * browser says. Chrome reports a tab as loading when a frame in its page loads (a player moving
+ * to its next page, an ad refreshing) as well as when the page itself is reloaded, without saying
+ * which: the tab is then forgotten only once it has loaded and shows another document.
+ */
+export async function setTopDocument(tabId: number, documentId: string | undefined): Promise<void> {
+  if (documentId === undefined) await browser.storage.session.remove(topKey(tabId));
+  else await browser.storage.session.set({ [topKey(tabId)]: documentId });
+}
+
+export async function topDocumentOf(tabId: number): Promise<string | undefined> {
+  const stored = (await browser.storage.session.get(topKey(tabId)))[topKey(tabId)];
+  return typeof stored === 'string' ? stored : undefined;
+}
+
 /** A tab's resource just forgotten, kept only to take its page's last report. */
 export interface GoneTab extends TabResource {
   goneAt: number;
@@ -78,13 +96,33 @@ export interface GoneTab extends TabResource {
  * badge or the popup.
  */
 export function forgetTab(tabId: number, now = Date.now()): Promise<void> {
+  return inTabOrder(tabId, () => forgetNow(tabId, now));
+}
+
+async function forgetNow(tabId: number, now: number): Promise<void> {
+  const shown = await getTabResource(tabId);
+  if (shown) {
+    const gone: GoneTab = { ...shown, goneAt: now };
+    await browser.storage.session.set({ [goneKey(tabId)]: gone });
+  }
+  await browser.storage.session.remove([key(tabId), topKey(tabId)]);
+}
+
+/**
+ * Forgets the tab's resource unless the document that announced it is `showing` (the tab's top
+ * document now). Checked in the tab's order, so a new page's announcement that arrived first is
+ * kept. Says whether it forgot.
+ */
+export function forgetTabUnlessShowing(
+  tabId: number,
+  showing: string | undefined,
+  now = Date.now(),
+): Promise<boolean> {
   return inTabOrder(tabId, async () => {
-    const shown = await getTabResource(tabId);
-    if (shown) {
-      const gone: GoneTab = { ...shown, goneAt: now };
-      await browser.storage.session.set({ [goneKey(tabId)]: gone });
-    }
-    await browser.storage.session.remove(key(tabId));
+    const announced = await topDocumentOf(tabId);
+    if (announced !== undefined && announced === showing) return false;
+    await forgetNow(tabId, now);
+    return true;
   });
 }
 

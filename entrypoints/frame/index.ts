@@ -4,6 +4,7 @@ import { startScriptContext } from '@/utils/page/script-context';
 import { startFrameWatcher } from '@/entrypoints/frame/frame-watcher';
 import { watchFrameShown, whenLargeEnough } from '@/entrypoints/frame/frame-shown';
 import { watchFrameLoads } from '@/utils/page/frame-loads';
+import { claimFrame } from '@/utils/page/frame-claim';
 import type { Envelope, MessageType } from '@/utils/messages/protocol';
 import { fromExtension, readToContent } from '@/utils/messages/to-content';
 
@@ -11,7 +12,7 @@ import { fromExtension, readToContent } from '@/utils/messages/to-content';
 const FRAME_LOADS_SETTLE_MS = 500;
 
 /**
- * The native extension API. The frame script runs in every frame of every watched page, so it is
+ * The native extension API. The frame script runs in every frame of a resource page, so it is
  * kept small: it uses the browser's own promise-returning `runtime` (both browsers' MV3) rather
  * than bundling the WebExtension polyfill the reading script carries.
  */
@@ -28,20 +29,29 @@ interface FrameApi {
   extension?: { inIncognitoContext?: boolean };
 }
 
+const extensionApi = () =>
+  (globalThis as { browser?: FrameApi }).browser ?? (globalThis as { chrome?: FrameApi }).chrome;
+
 /**
- * The frame script: in the frames of a watched page (a player, a quiz, a video embed), hears
- * the reader for the tab's reading script. Unlisted, registered with `allFrames` beside the
- * reading script (entrypoints/background/reading-script.ts); it does nothing in a top frame.
+ * The frame script: in the frames of a tab that shows a resource (a player, a quiz, a video
+ * embed), hears the reader for the tab's reading script. Unlisted; the background injects it
+ * into the tab's frames once the tab shows a resource, and again when its frames change
+ * (entrypoints/background/frames.ts). It does nothing in a top frame.
  */
 export default defineUnlistedScript(() => {
-  // The top frame is the reading script's. A frame too small to be a player waits until it
-  // grows, before anything else: even reaching the extension API costs a frame time.
-  if (window.top !== window) whenLargeEnough(window, watchFrame);
+  // The top frame is the reading script's. A copy already at work here stays; this one leaves.
+  if (window.top === window) return;
+  const claimed = claimFrame(
+    globalThis as unknown as Record<symbol, unknown>,
+    () => extensionApi()?.runtime?.id !== undefined,
+  );
+  // A frame too small to be a player waits until it grows: a beacon or a hidden ad slot in a
+  // resource page costs one listener.
+  if (claimed) whenLargeEnough(window, (grew) => watchFrame(grew, claimed));
 });
 
-function watchFrame(grew: boolean): void {
-  const api =
-    (globalThis as { browser?: FrameApi }).browser ?? (globalThis as { chrome?: FrameApi }).chrome;
+function watchFrame(grew: boolean, claimed: (alive: () => boolean) => void): void {
+  const api = extensionApi();
   // Private windows are not watched. A copy left waiting by an extension since reloaded or
   // updated (its runtime id gone) must not start: it would end the new copy in this frame.
   if (!api?.runtime?.id || api.extension?.inIncognitoContext) return;
@@ -52,6 +62,7 @@ function watchFrame(grew: boolean): void {
     location: () => location.href,
     key: Symbol.for('learnlog:frame-script'),
   });
+  claimed(() => context.isValid());
   const send = <T extends MessageType>(type: T, data: Envelope<T>['data']) =>
     runtime.sendMessage({ type, data } satisfies Envelope<T>);
 

@@ -5,6 +5,7 @@ import { detectedFor, resourceFor, sleep, tabIdOf, waitFor } from '@/tests/e2e/e
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import { GroundTruth, outsideTruth, timed } from '@/tests/e2e/ground-truth';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
+import { FRAME_CLAIM_KEY } from '@/utils/page/frame-claim';
 
 /**
  * Time inside frames and player windows, in the built extension in both browsers, on pages from
@@ -90,6 +91,30 @@ function tabShows(control: Page, tabId: number): Promise<string | undefined> {
       { detection?: { url?: string } } | undefined;
     return entry?.detection?.url;
   }, tabId);
+}
+
+/** The addresses of the tab's frames that run a live frame script (the mark it leaves). */
+function framesListening(control: Page, tabId: number): Promise<string[]> {
+  return control.evaluate(
+    async (id, claimKey) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const results = await api.scripting.executeScript({
+        target: { tabId: id, allFrames: true },
+        func: (key: string) => {
+          const mark = (globalThis as unknown as Record<symbol, { alive?: () => boolean }>)[
+            Symbol.for(key)
+          ];
+          return mark?.alive?.() === true ? location.href : null;
+        },
+        args: [claimKey],
+      });
+      return results.flatMap((result) =>
+        typeof result.result === 'string' ? [result.result] : [],
+      );
+    },
+    tabId,
+    FRAME_CLAIM_KEY,
+  );
 }
 
 /** The popup's countdown for the tab, in seconds left. */
@@ -199,6 +224,27 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
   const afterNotes = (await resourceFor(control, resource!.url))!.spentMs;
   expect(afterNotes - measured).toBeGreaterThanOrEqual(3_000);
 
+  // The frame script reaches frames that change after the page was read: the question frame
+  // moving to its next question (a new document, inside the player from the other host), and a
+  // player frame the page adds.
+  await player.evaluate((next) => {
+    document.querySelector<HTMLIFrameElement>('#quiz')!.src = next;
+  }, `${server.origin}/frames/quiz.html?question=2`);
+  await page.evaluate((src) => {
+    const added = Object.assign(document.createElement('iframe'), { src, title: 'Added' });
+    added.style.cssText = 'position:absolute;left:10px;top:600px;width:300px;height:120px';
+    document.body.append(added);
+  }, `${playerOrigin}/frames/quiz.html?added=1`);
+  await waitFor(
+    () => framesListening(control, tabId),
+    (listening) =>
+      listening.some((href) => href.endsWith('?question=2')) &&
+      listening.some((href) => href.endsWith('?added=1')),
+    { what: 'the frame script in the changed frames' },
+  );
+  // The tab still shows its resource (Chrome reports the tab as loading when a frame loads).
+  expect(await tabShows(control, tabId)).toBe(resource!.url);
+
   // 5. The module opened in a player window: its time counts for this page's resource.
   const windowTruth = new GroundTruth();
   const opening = extension.browser.waitForTarget((target) =>
@@ -282,6 +328,16 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
   expect(gained).toBeLessThanOrEqual(shopInFront - frontFrom + 2_500);
   await shop.close();
   await page.close();
+
+  // 7. A page that is not a resource, with a video player in a frame: no frame of it ever runs
+  // the frame script, whatever the learner does there.
+  const videoShop = await extension.browser.newPage();
+  await videoShop.goto(server.url('/frames/shop-video.html'));
+  const productVideo = await frameOf(videoShop, '/frames/player.html');
+  await moveOver(videoShop, await centreOf(productVideo, '#slide-text'), 2_000);
+  await sleep(1_500);
+  expect(await framesListening(control, await tabIdOf(videoShop, control))).toEqual([]);
+  await videoShop.close();
 }
 
 /** "Only on sites I choose" with the player's site not chosen, then allowed from the popup. */
@@ -325,6 +381,15 @@ async function siteNotChosen(extension: ExtensionBrowser, control: Page) {
   const unheard = (await resourceFor(control, resource!.url))?.spentMs ?? 0;
   expect(unheard).toBeLessThanOrEqual(IDLE_SECONDS * 1000 + 1_000);
 
+  // Its question frame is from the chosen site: heard, though it sits inside the player Learnlog
+  // may not read (the browser runs the frame script in the frames it may reach, and only those).
+  const quiz = await frameOf(page, '/frames/quiz.html');
+  const quizFrom = Date.now();
+  const quizLast = await moveOver(page, await centreOf(quiz, 'form p'), 8_000);
+  await sleep(5_500);
+  const beforeGrant = (await resourceFor(control, resource!.url))?.spentMs ?? 0;
+  expect(beforeGrant - unheard).toBeGreaterThanOrEqual(quizLast - quizFrom - 1_000);
+
   // Allowed from the popup: the player counts from then on.
   await popup.bringToFront();
   // A real click: Firefox grants a permission only from the learner's own input.
@@ -339,8 +404,9 @@ async function siteNotChosen(extension: ExtensionBrowser, control: Page) {
   const allowed = Date.now();
   const last = await moveOver(page, await centreOf(player, '#slide-text'), 20_000);
   await sleep(5_500);
-  const heard = ((await resourceFor(control, resource!.url))?.spentMs ?? 0) - unheard;
-  // Heard: counting went on past the idle time since the grant (it would stop at 15 s).
+  const heard = ((await resourceFor(control, resource!.url))?.spentMs ?? 0) - beforeGrant;
+  // Heard: counting went on past the idle time since the grant (the question frame's last input
+  // would have kept it going about 8 s).
   expect(heard).toBeGreaterThanOrEqual(last - allowed + 2_000);
   await page.close();
 }

@@ -11,11 +11,13 @@ export interface MessageSender {
   /** The sending document's origin, where the browser gives it (Chrome; Firefox 126). */
   origin?: string;
   frameId?: number;
+  /** The sending document's id (Chrome 106, Firefox 116): a new one for every page load. */
+  documentId?: string;
   tab?: { id?: number; incognito?: boolean };
 }
 
 export type SenderKind =
-  | { kind: 'content'; tabId: number; pageUrl: URL }
+  | { kind: 'content'; tabId: number; pageUrl: URL; documentId?: string }
   /**
    * The frame script in a frame of a tab. `frameUrl` is its web address, or undefined for a
    * frame the page made itself (`about:blank`, `srcdoc`, `blob:`), which has the origin of the
@@ -49,8 +51,11 @@ export function classifySender(
   if (typeof tabId !== 'number' || tabId < 0 || typeof sender.frameId !== 'number')
     return { kind: 'unknown' };
   const web = url.protocol === 'http:' || url.protocol === 'https:';
-  if (sender.frameId === 0)
-    return web ? { kind: 'content', tabId, pageUrl: url } : { kind: 'unknown' };
+  if (sender.frameId === 0) {
+    if (!web) return { kind: 'unknown' };
+    const documentId = typeof sender.documentId === 'string' ? sender.documentId : undefined;
+    return { kind: 'content', tabId, pageUrl: url, ...(documentId ? { documentId } : {}) };
+  }
   if (web)
     return {
       kind: 'frame',

@@ -9,7 +9,7 @@ import {
   withoutHost,
   type SiteAccess,
 } from '@/utils/site-access/access';
-import { FRAME_SCRIPT_FILE, READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
+import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { updateSiteAccess } from '@/utils/site-access/site-access-store';
 import { attemptWrite } from '@/utils/write-outcome';
 import { getDatabase } from '@/utils/db/database';
@@ -147,12 +147,9 @@ async function turnOnSite(host: string, keepOnList: boolean, tabId?: number): Pr
   }));
   await browser.storage.session.remove(PENDING_WATCH_KEY);
   if (tabId !== undefined) {
-    // The page in front is read now; registered scripts only run on the next page load. Its
-    // frames first (the site may be a player's), so the reading script, starting again, finds
-    // them listening when it announces the resource.
-    await browser.scripting
-      .executeScript({ target: { tabId, allFrames: true }, files: [FRAME_SCRIPT_FILE] })
-      .catch(() => undefined);
+    // The page in front is read now; registered scripts only run on the next page load. The
+    // reading script, starting again, announces the resource, and the background then runs the
+    // frame script in the frames the site now lets it reach (a player's).
     await browser.scripting
       .executeScript({ target: { tabId }, files: [READING_SCRIPT_FILE] })
       .catch(() => undefined);

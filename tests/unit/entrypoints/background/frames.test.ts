@@ -1,10 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createFrameRelay } from '@/entrypoints/background/frames';
+import {
+  createFrameRelay,
+  probeFrame,
+  readProbeResults,
+  type FrameProbe,
+} from '@/entrypoints/background/frames';
+import { claimFrame, FRAME_CLAIM_KEY } from '@/utils/page/frame-claim';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { createPlayers } from '@/entrypoints/background/players';
 import { createProgressManager } from '@/entrypoints/background/progress';
-import { getTabResource } from '@/entrypoints/background/tab-state';
+import { getTabResource, topDocumentOf } from '@/entrypoints/background/tab-state';
 import { createWatchGate } from '@/entrypoints/background/site-access';
 import { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceDetection } from '@/utils/detection/schema';
@@ -49,15 +55,21 @@ async function shown(
   sent.length = 0;
 }
 const sent: { tabId: number; message: ToContentMessage; frameId?: number }[] = [];
+/** The frame script injected: into which frames of which tab. */
+const injected: { tabId: number; frameId: number }[] = [];
 
 describe('frames and player windows in the background', () => {
   let granted: Set<string>;
   let replies: (tabId: number, message: ToContentMessage) => unknown;
+  /** The frames of a tab, as they see themselves. */
+  let frameProbes: (tabId: number) => FrameProbe[];
 
   beforeEach(async () => {
     fakeBrowser.reset();
     sent.length = 0;
+    injected.length = 0;
     replies = () => undefined;
+    frameProbes = () => [];
     granted = new Set(['learning.example.org', 'player.example.net', 'elsewhere.example.com']);
     await fakeBrowser.storage.local.set({
       [SITE_ACCESS_KEY]: { ...DEFAULT_SITE_ACCESS, mode: 'all-sites', chosen: true },
@@ -71,7 +83,12 @@ describe('frames and player windows in the background', () => {
       sent.push({ tabId, message, frameId });
       return replies(tabId, message);
     };
-    const frames = createFrameRelay({ sendToTab, isWatchedPage });
+    const frames = createFrameRelay({
+      sendToTab,
+      isWatchedPage,
+      probeFrames: async (tabId) => frameProbes(tabId),
+      injectFrameScript: async (tabId, frameId) => void injected.push({ tabId, frameId }),
+    });
     const players = createPlayers({ sendToTab, wait: async () => undefined });
     const progress = createProgressManager({
       db,
@@ -119,6 +136,111 @@ describe('frames and player windows in the background', () => {
         data: { ...presence, frameId: 4, origin: 'https://player.example.net' },
       },
     });
+  });
+
+  it('runs the frame script only in a tab that shows a resource, in the frames that lack it, on watched sites', async () => {
+    const { send } = background();
+    const probe = (
+      frameId: number,
+      url: string,
+      origin = new URL(url).origin,
+      running = false,
+    ) => ({
+      frameId,
+      url,
+      origin,
+      running,
+    });
+    frameProbes = () => [
+      probe(0, PAGE),
+      probe(4, 'https://player.example.net/m/3'),
+      probe(5, 'https://player.example.net/quiz', undefined, true),
+      probe(6, 'https://ads.example.com/slot'),
+      probe(9, 'about:srcdoc', 'https://learning.example.org'),
+      probe(10, 'about:srcdoc', 'null'),
+      probe(11, 'data:text/html,hi', 'null'),
+    ];
+    await fakeBrowser.storage.local.set({
+      [SITE_ACCESS_KEY]: {
+        ...DEFAULT_SITE_ACCESS,
+        mode: 'all-sites',
+        chosen: true,
+        neverWatch: ['ads.example.com'],
+      },
+    });
+    granted.add('ads.example.com');
+    // A page that is not a resource: its frames are not even looked at.
+    expect(await send({ type: 'content:frames-changed', data: {} }, topSender(7))).toBeNull();
+    expect(injected).toEqual([]);
+    expect(sent).toEqual([]);
+
+    await send({ type: 'content:resource-detected', data: { detection } }, topSender(7));
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    // Not the top frame, not the quiz already listening, not the never-watched ad, not a
+    // sandboxed frame with no site; the frame the page wrote is on the page's site.
+    expect(injected).toEqual([
+      { tabId: 7, frameId: 4 },
+      { tabId: 7, frameId: 9 },
+    ]);
+    expect(sent[0]!.message.type).toBe('background:frames-watch');
+
+    // All of them listening now: a frame that loads again injects nothing new.
+    frameProbes = () => [
+      probe(0, PAGE),
+      probe(4, 'https://player.example.net/m/3', undefined, true),
+    ];
+    await send({ type: 'content:frames-changed', data: {} }, frameSender(7));
+    expect(injected).toHaveLength(2);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('reads the probes’ answers only in shape, and a probe sees the frame script’s mark', () => {
+    expect(
+      readProbeResults([
+        {
+          frameId: 3,
+          result: { url: 'https://a.example/', origin: 'https://a.example', running: false },
+        },
+        { frameId: 4, result: { url: 5, origin: 'https://a.example', running: false } },
+        { frameId: 5 },
+        { result: { url: 'https://a.example/', origin: 'https://a.example', running: true } },
+      ]),
+    ).toEqual([
+      { frameId: 3, url: 'https://a.example/', origin: 'https://a.example', running: false },
+    ]);
+
+    const world = globalThis as unknown as Record<symbol, unknown>;
+    Reflect.deleteProperty(world, Symbol.for(FRAME_CLAIM_KEY));
+    expect(probeFrame(FRAME_CLAIM_KEY).running).toBe(false);
+    let alive = true;
+    claimFrame(world, () => alive);
+    expect(probeFrame(FRAME_CLAIM_KEY)).toEqual({
+      url: location.href,
+      origin: self.origin,
+      running: true,
+    });
+    // A copy left by an extension since reloaded is not running.
+    alive = false;
+    expect(probeFrame(FRAME_CLAIM_KEY).running).toBe(false);
+    Reflect.deleteProperty(world, Symbol.for(FRAME_CLAIM_KEY));
+  });
+
+  it('remembers which document announced the tab’s resource, where the browser says', async () => {
+    const { send } = background();
+    await send(
+      { type: 'content:resource-detected', data: { detection } },
+      { ...topSender(7), documentId: 'doc-A' },
+    );
+    expect(await topDocumentOf(7)).toBe('doc-A');
+    // A frame cannot set it.
+    await send(
+      { type: 'content:resource-detected', data: { detection } },
+      {
+        ...frameSender(7),
+        documentId: 'doc-B',
+      },
+    );
+    expect(await topDocumentOf(7)).toBe('doc-A');
   });
 
   it('a frame speaks only for its own tab, and only in a shape it may', async () => {
@@ -195,6 +317,12 @@ describe('frames and player windows in the background', () => {
     ).toMatchObject({ url: PAGE });
     expect((await getTabResource(12))?.detection.url).toBe(PAGE);
     // Next time it loads, it is told where it first ran (and stops if the learner browsed off).
+    // (The tab's frames are told it shows a resource meanwhile.)
+    await vi.waitFor(() =>
+      expect(
+        sent.some((one) => one.tabId === 12 && one.message.type === 'background:frames-watch'),
+      ).toBe(true),
+    );
     await players.loaded(12);
     expect(sent.at(-1)?.message).toMatchObject({
       data: { origin: 'https://player.example.net' },

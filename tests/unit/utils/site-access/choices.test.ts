@@ -10,7 +10,7 @@ import {
   PENDING_WATCH_KEY,
   type PendingWatch,
 } from '@/utils/site-access/choices';
-import { FRAME_SCRIPT_FILE, READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
+import { READING_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { loadSiteAccess } from '@/utils/site-access/site-access-store';
 import { addNeverWatch, removeChosenSite, setPaused } from '@/utils/site-access/choices';
 import { getDatabase } from '@/utils/db/database';
@@ -47,9 +47,8 @@ describe('finishPendingWatch', () => {
     const access = await loadSiteAccess();
     expect(access.sites).toEqual(['learn.example.org']);
     expect(access.neverWatch).toEqual([]);
-    // Its frames first, then the page itself (which announces the resource to them).
+    // The page itself, which announces the resource (the background then reaches its frames).
     expect(executeScript.mock.calls).toEqual([
-      [{ target: { tabId: 12, allFrames: true }, files: [FRAME_SCRIPT_FILE] }],
       [{ target: { tabId: 12 }, files: [READING_SCRIPT_FILE] }],
     ]);
     expect(await fakeBrowser.storage.session.get(PENDING_WATCH_KEY)).toEqual({});

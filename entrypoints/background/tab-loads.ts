@@ -1,0 +1,41 @@
+import {
+  forgetTab,
+  forgetTabUnlessShowing,
+  topDocumentOf,
+} from '@/entrypoints/background/tab-state';
+
+/**
+ * When a tab stops showing its resource as it loads. A tab that starts loading a new page no
+ * longer shows the old one; its reading script announces the next. But Chrome also reports a tab
+ * as loading, without an address, when only a frame in its page loads (a player moving to its
+ * next page, a frame the page adds, an ad refreshing), and the same way for a reload. Forgetting
+ * then would drop the resource while the learner works in its player: its frames would go quiet
+ * and its badge would clear. So where the browser said which document announced the resource
+ * (`documentId`), a load without an address is looked at once it completes: the tab is forgotten
+ * only if its top document is another one by then (or Learnlog can no longer reach it).
+ */
+
+export interface TabLoadPorts {
+  /** The tab's top document now, or undefined when Learnlog cannot reach it. */
+  topDocument(tabId: number): Promise<string | undefined>;
+  /** The tab's resource was forgotten: its badge goes. */
+  forgotten(tabId: number): Promise<void>;
+}
+
+export function createTabLoads(ports: TabLoadPorts) {
+  return {
+    /** `tabs.onUpdated` with status "loading"; `url` as the browser gave it, if it did. */
+    async loading(tabId: number, url: string | undefined): Promise<void> {
+      if (url === undefined && (await topDocumentOf(tabId)) !== undefined) return;
+      await forgetTab(tabId);
+      await ports.forgotten(tabId);
+    },
+
+    /** `tabs.onUpdated` with status "complete". */
+    async complete(tabId: number): Promise<void> {
+      if ((await topDocumentOf(tabId)) === undefined) return;
+      const showing = await ports.topDocument(tabId).catch(() => undefined);
+      if (await forgetTabUnlessShowing(tabId, showing)) await ports.forgotten(tabId);
+    },
+  };
+}
