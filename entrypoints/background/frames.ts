@@ -14,7 +14,9 @@ import type { ToContentMessage } from '@/utils/messages/to-content';
 /** A frame of a tab, as it sees itself (`scripting.executeScript` of `probeFrame`). */
 export interface FrameProbe {
   frameId: number;
-  /** Its address: `about:blank`, `about:srcdoc` or `blob:` for a frame the page made. */
+  /** The probed document (Chrome 106, Firefox 153), where the browser says. */
+  documentId?: string;
+  /** Its address: `about:blank` or `about:srcdoc` for a frame the page made. */
   url: string;
   /** Its origin: for a frame the page made, the origin of the frame that made it. */
   origin: string;
@@ -43,13 +45,13 @@ const ProbeSchema = z.object({
 
 /** The probes' answers, as the browser returns them; an answer out of shape is left out. */
 export function readProbeResults(
-  results: readonly { frameId?: number; result?: unknown }[],
+  results: readonly { frameId?: number; documentId?: string; result?: unknown }[],
 ): FrameProbe[] {
   return results.flatMap((answer) => {
     const seen = ProbeSchema.safeParse(answer.result);
-    return typeof answer.frameId === 'number' && seen.success
-      ? [{ frameId: answer.frameId, ...seen.data }]
-      : [];
+    if (typeof answer.frameId !== 'number' || !seen.success) return [];
+    const documentId = typeof answer.documentId === 'string' ? answer.documentId : undefined;
+    return [{ frameId: answer.frameId, ...(documentId ? { documentId } : {}), ...seen.data }];
   });
 }
 
@@ -61,15 +63,15 @@ export function readProbeResults(
 export async function framesToInject(
   probes: readonly FrameProbe[],
   isWatchedPage: (pageUrl: URL) => Promise<boolean>,
-): Promise<number[]> {
-  const chosen: number[] = [];
+): Promise<FrameProbe[]> {
+  const chosen: FrameProbe[] = [];
   for (const probe of probes) {
     if (probe.frameId === 0 || probe.running) continue;
     const address = URL.parse(probe.url);
     const web = address?.protocol === 'http:' || address?.protocol === 'https:';
     const site = web ? address : URL.parse(probe.origin);
     if (site && (site.protocol === 'http:' || site.protocol === 'https:'))
-      if (await isWatchedPage(site)) chosen.push(probe.frameId);
+      if (await isWatchedPage(site)) chosen.push(probe);
   }
   return chosen;
 }
@@ -81,8 +83,13 @@ export interface FrameRelayPorts {
   isWatchedPage(pageUrl: URL): Promise<boolean>;
   /** Every frame of the tab that Learnlog may reach (its site granted), as each sees itself. */
   probeFrames(tabId: number): Promise<FrameProbe[]>;
-  /** Runs the frame script in this frame of the tab. */
-  injectFrameScript(tabId: number, frameId: number): Promise<void>;
+  /** Runs the frame script in this frame of the tab: in the probed document, where known. */
+  injectFrameScript(
+    tabId: number,
+    frame: Pick<FrameProbe, 'frameId' | 'documentId'>,
+  ): Promise<void>;
+  /** The document that announced the tab's resource, where the browser said (`setTopDocument`). */
+  announcedBy(tabId: number): Promise<string | undefined>;
 }
 
 export function createFrameRelay(ports: FrameRelayPorts) {
@@ -120,14 +127,26 @@ export function createFrameRelay(ports: FrameRelayPorts) {
     async tellFrames(tabId: number): Promise<void> {
       if (!(await getTabResource(tabId))) return;
       const probes = await ports.probeFrames(tabId).catch(() => []);
-      const frameIds = await framesToInject(probes, ports.isWatchedPage);
-      // One frame at a time: a frame that navigates meanwhile fails alone.
+      // Only while the tab's top document is still the one that announced the resource (the
+      // tab may be on its way to another page, perhaps one Learnlog may not read).
+      const announced = await ports.announcedBy(tabId);
+      const top = probes.find((probe) => probe.frameId === 0);
+      if (announced !== undefined && top?.documentId !== undefined && top.documentId !== announced)
+        return;
+      if (announced !== undefined && !top) return;
+      const watch: ToContentMessage = { type: 'background:frames-watch', data: { watching: true } };
+      // One call per frame, each told to listen once it runs: a frame that navigates meanwhile
+      // fails alone, and a slow frame holds up only itself.
       await Promise.all(
-        frameIds.map((frameId) => ports.injectFrameScript(tabId, frameId).catch(() => undefined)),
+        (await framesToInject(probes, ports.isWatchedPage)).map((frame) =>
+          ports
+            .injectFrameScript(tabId, frame)
+            .then(() => quietly(ports.sendToTab(tabId, watch, frame.frameId)))
+            .catch(() => undefined),
+        ),
       );
-      quietly(
-        ports.sendToTab(tabId, { type: 'background:frames-watch', data: { watching: true } }),
-      );
+      // The copies already running (a new resource in the same page, a frame grown).
+      quietly(ports.sendToTab(tabId, watch));
     },
   };
 }

@@ -10,7 +10,7 @@ import { FRAME_CLAIM_KEY } from '@/utils/page/frame-claim';
 import { FRAME_SCRIPT_FILE } from '@/utils/site-access/reading-script';
 import { createPlayers } from '@/entrypoints/background/players';
 import type { ToContentMessage } from '@/utils/messages/to-content';
-import { allTabResources, forgetTab } from '@/entrypoints/background/tab-state';
+import { allTabResources, forgetTab, topDocumentOf } from '@/entrypoints/background/tab-state';
 import { getDatabase } from '@/utils/db/database';
 import { startSync } from '@/entrypoints/background/sync';
 import { isWatchedPage, startSiteAccess } from '@/entrypoints/background/site-access';
@@ -36,21 +36,26 @@ export default defineBackground(() => {
   const frames = createFrameRelay({
     sendToTab,
     isWatchedPage,
-    // Frames whose site is not granted are left out by the browser.
+    // Frames whose site is not granted are left out by the browser. At once, without waiting
+    // for every frame to finish loading (a frame that streams for ever would hold up the rest).
     async probeFrames(tabId) {
       const results = await browser.scripting.executeScript({
         target: { tabId, allFrames: true },
         func: probeFrame,
         args: [FRAME_CLAIM_KEY],
+        injectImmediately: true,
       });
       return readProbeResults(results);
     },
-    async injectFrameScript(tabId, frameId) {
+    // Into the document probed where the browser names it, so a frame that moved on since (to
+    // a site the learner does not let Learnlog watch) is not reached.
+    async injectFrameScript(tabId, { frameId, documentId }) {
       await browser.scripting.executeScript({
-        target: { tabId, frameIds: [frameId] },
+        target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] },
         files: [FRAME_SCRIPT_FILE],
       });
     },
+    announcedBy: topDocumentOf,
   });
   const players = createPlayers({
     sendToTab,
@@ -70,7 +75,8 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => handleReadingPort(port, progress, isWatchedPage));
 
   // A tab that loads another page no longer shows its resource; its reading script announces
-  // the next (tab-loads.ts). `status` and `url` need no "tabs" permission on watched sites.
+  // the next (tab-loads.ts). `status` needs no "tabs" permission; `url` is given only for a
+  // site Learnlog may read.
   const tabLoads = createTabLoads({
     async topDocument(tabId) {
       const [top] = await browser.scripting.executeScript({
@@ -81,6 +87,7 @@ export default defineBackground(() => {
       return (top as { documentId?: string } | undefined)?.documentId;
     },
     forgotten: clearBadge,
+    stillShown: (tabId) => frames.tellFrames(tabId),
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabLoads.loading(tabId, change.url);

@@ -20,7 +20,7 @@ import {
 export interface ReadingScriptPorts {
   loadAccess(): Promise<SiteAccess>;
   grantedOrigins(): Promise<string[]>;
-  /** The registered script's matches, or null when none is registered. */
+  /** The registered script's matches, or null when none is registered as this version would. */
   registered(): Promise<ReadingScriptPlan | null>;
   register(plan: ReadingScriptPlan): Promise<void>;
   update(plan: ReadingScriptPlan): Promise<void>;
@@ -42,7 +42,9 @@ export function createReadingScriptManager(ports: ReadingScriptPorts) {
     ]);
     const plan = planReadingScript(access, granted);
     if (!plan) {
-      if (current) await ports.unregister();
+      // Asked even when nothing seems registered: what an older version left (its frame
+      // script) is not taken as registered, and must go too. Unregistering nothing is cheap.
+      await ports.unregister();
     } else if (!current) {
       await ports.register(plan);
     } else if (!samePlan(plan, current)) {

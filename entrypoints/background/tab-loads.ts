@@ -12,7 +12,9 @@ import {
  * then would drop the resource while the learner works in its player: its frames would go quiet
  * and its badge would clear. So where the browser said which document announced the resource
  * (`documentId`), a load without an address is looked at once it completes: the tab is forgotten
- * only if its top document is another one by then (or Learnlog can no longer reach it).
+ * only if its top document is another one by then (or Learnlog can no longer reach it: Chrome
+ * gives no address for a page it may not read either), and a new page that announced its own
+ * resource meanwhile is kept.
  */
 
 export interface TabLoadPorts {
@@ -20,6 +22,11 @@ export interface TabLoadPorts {
   topDocument(tabId: number): Promise<string | undefined>;
   /** The tab's resource was forgotten: its badge goes. */
   forgotten(tabId: number): Promise<void>;
+  /**
+   * The tab loaded and still shows its resource: a frame in it loaded. Its frames are looked at
+   * again, since a frame inside one Learnlog may not read has no script to say so.
+   */
+  stillShown(tabId: number): Promise<void>;
 }
 
 export function createTabLoads(ports: TabLoadPorts) {
@@ -33,9 +40,11 @@ export function createTabLoads(ports: TabLoadPorts) {
 
     /** `tabs.onUpdated` with status "complete". */
     async complete(tabId: number): Promise<void> {
-      if ((await topDocumentOf(tabId)) === undefined) return;
+      const announced = await topDocumentOf(tabId);
+      if (announced === undefined) return;
       const showing = await ports.topDocument(tabId).catch(() => undefined);
-      if (await forgetTabUnlessShowing(tabId, showing)) await ports.forgotten(tabId);
+      if (await forgetTabUnlessShowing(tabId, showing, announced)) await ports.forgotten(tabId);
+      else await ports.stillShown(tabId);
     },
   };
 }

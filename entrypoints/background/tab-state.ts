@@ -59,9 +59,10 @@ export async function setTabResource(tabId: number, value: TabResource): Promise
 }
 
 /**
- * How long a forgotten tab's resource still takes its page's last report. A reload or a
- * navigation starts (and the tab is forgotten) before the old page's `pagehide` report is sent,
- * so that report always arrives after; a closing tab's may too.
+ * How long a forgotten tab's resource still takes its page's last report. A navigation to
+ * another address starts (and the tab is forgotten) before the old page's `pagehide` report is
+ * sent, so that report arrives after; a closing tab's may too, and so may a reloaded page's where
+ * the browser does not say which document announced the resource (see `setTopDocument`).
  */
 export const LAST_REPORT_GRACE_MS = 10_000;
 
@@ -70,8 +71,9 @@ const goneKey = (tabId: number) => `gone:${tabId}`;
 const topKey = (tabId: number) => `top:${tabId}`;
 
 /**
- * Which document of the tab announced its resource (the browser's `documentId`), where the
- * browser says. Chrome reports a tab as loading when a frame in its page loads (a player moving
+ * Which document of the tab announced its resource (the browser's `documentId`: Chrome 106,
+ * Firefox 153; older Firefox versions do not say, and their tabs are forgotten as they start
+ * loading, as before). Chrome reports a tab as loading when a frame in its page loads (a player moving
  * to its next page, an ad refreshing) as well as when the page itself is reloaded, without saying
  * which: the tab is then forgotten only once it has loaded and shows another document.
  */
@@ -110,17 +112,19 @@ async function forgetNow(tabId: number, now: number): Promise<void> {
 
 /**
  * Forgets the tab's resource unless the document that announced it is `showing` (the tab's top
- * document now). Checked in the tab's order, so a new page's announcement that arrived first is
- * kept. Says whether it forgot.
+ * document now), or another document has announced one since the check began (`announced` is
+ * what the check was made against). In the tab's order, so a new page's announcement is never
+ * undone. Says whether it forgot.
  */
 export function forgetTabUnlessShowing(
   tabId: number,
   showing: string | undefined,
+  announced: string,
   now = Date.now(),
 ): Promise<boolean> {
   return inTabOrder(tabId, async () => {
-    const announced = await topDocumentOf(tabId);
-    if (announced !== undefined && announced === showing) return false;
+    const current = await topDocumentOf(tabId);
+    if (current !== announced || current === showing) return false;
     await forgetNow(tabId, now);
     return true;
   });

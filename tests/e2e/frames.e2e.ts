@@ -242,7 +242,9 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
       listening.some((href) => href.endsWith('?added=1')),
     { what: 'the frame script in the changed frames' },
   );
-  // The tab still shows its resource (Chrome reports the tab as loading when a frame loads).
+  // The tab still shows its resource once the loads are over (Chrome reports the tab as loading
+  // when a frame loads, and the background looks at the tab again when it has loaded).
+  await sleep(2_000);
   expect(await tabShows(control, tabId)).toBe(resource!.url);
 
   // 5. The module opened in a player window: its time counts for this page's resource.
@@ -341,7 +343,7 @@ async function playerAndWindows(name: BrowserName, extension: ExtensionBrowser, 
 }
 
 /** "Only on sites I choose" with the player's site not chosen, then allowed from the popup. */
-async function siteNotChosen(extension: ExtensionBrowser, control: Page) {
+async function siteNotChosen(name: BrowserName, extension: ExtensionBrowser, control: Page) {
   // "Only on sites I choose", with the module's own site chosen and the player's not.
   await control.evaluate(async () => {
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
@@ -389,6 +391,18 @@ async function siteNotChosen(extension: ExtensionBrowser, control: Page) {
   await sleep(5_500);
   const beforeGrant = (await resourceFor(control, resource!.url))?.spentMs ?? 0;
   expect(beforeGrant - unheard).toBeGreaterThanOrEqual(quizLast - quizFrom - 1_000);
+  // The question frame moves to its next question: nothing of Learnlog's in the player hears
+  // it load. Chrome reports the tab as loading then, and the background looks at the frames
+  // again; Firefox reports nothing (a known gap: docs/tracking.md), so it is only logged there.
+  await quiz.evaluate(() => location.assign(`${location.pathname}?question=2`));
+  const nextQuestion = await waitFor(
+    () => framesListening(control, tabId),
+    (listening) => name === 'firefox' || listening.some((href) => href.endsWith('?question=2')),
+    { what: 'the frame script in the next question' },
+  );
+  console.info(
+    `Next question inside an unread player ${JSON.stringify({ browser: name, listening: nextQuestion.some((href) => href.endsWith('?question=2')) })}`,
+  );
 
   // Allowed from the popup: the player counts from then on.
   await popup.bringToFront();
@@ -429,7 +443,7 @@ describe.concurrent.each<BrowserName>(['chromium', 'firefox'])(
           const control = await extension.openExtensionPage('log.html', { background: true });
           await setIdleThreshold(extension);
           await playerAndWindows(name, extension, control);
-          await siteNotChosen(extension, control);
+          await siteNotChosen(name, extension, control);
         } finally {
           await extension.close();
         }

@@ -11,7 +11,7 @@ export interface MessageSender {
   /** The sending document's origin, where the browser gives it (Chrome; Firefox 126). */
   origin?: string;
   frameId?: number;
-  /** The sending document's id (Chrome 106, Firefox 116): a new one for every page load. */
+  /** The sending document's id (Chrome 106, Firefox 153): a new one for every page load. */
   documentId?: string;
   tab?: { id?: number; incognito?: boolean };
 }

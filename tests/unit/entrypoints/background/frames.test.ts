@@ -56,7 +56,7 @@ async function shown(
 }
 const sent: { tabId: number; message: ToContentMessage; frameId?: number }[] = [];
 /** The frame script injected: into which frames of which tab. */
-const injected: { tabId: number; frameId: number }[] = [];
+const injected: { tabId: number; frameId: number; documentId?: string }[] = [];
 
 describe('frames and player windows in the background', () => {
   let granted: Set<string>;
@@ -87,7 +87,9 @@ describe('frames and player windows in the background', () => {
       sendToTab,
       isWatchedPage,
       probeFrames: async (tabId) => frameProbes(tabId),
-      injectFrameScript: async (tabId, frameId) => void injected.push({ tabId, frameId }),
+      injectFrameScript: async (tabId, frame) =>
+        void injected.push({ tabId, frameId: frame.frameId, documentId: frame.documentId }),
+      announcedBy: topDocumentOf,
     });
     const players = createPlayers({ sendToTab, wait: async () => undefined });
     const progress = createProgressManager({
@@ -175,14 +177,19 @@ describe('frames and player windows in the background', () => {
     expect(sent).toEqual([]);
 
     await send({ type: 'content:resource-detected', data: { detection } }, topSender(7));
-    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
     // Not the top frame, not the quiz already listening, not the never-watched ad, not a
     // sandboxed frame with no site; the frame the page wrote is on the page's site.
     expect(injected).toEqual([
-      { tabId: 7, frameId: 4 },
-      { tabId: 7, frameId: 9 },
+      { tabId: 7, frameId: 4, documentId: undefined },
+      { tabId: 7, frameId: 9, documentId: undefined },
     ]);
-    expect(sent[0]!.message.type).toBe('background:frames-watch');
+    // Each new copy is told to listen, then every frame (the copies already running).
+    expect(sent.map(({ message, frameId }) => [message.type, frameId])).toEqual([
+      ['background:frames-watch', 4],
+      ['background:frames-watch', 9],
+      ['background:frames-watch', undefined],
+    ]);
 
     // All of them listening now: a frame that loads again injects nothing new.
     frameProbes = () => [
@@ -191,7 +198,33 @@ describe('frames and player windows in the background', () => {
     ];
     await send({ type: 'content:frames-changed', data: {} }, frameSender(7));
     expect(injected).toHaveLength(2);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(4);
+  });
+
+  it('reaches the frames only while the tab still shows the document that announced the resource', async () => {
+    const { send } = background();
+    const player = {
+      frameId: 4,
+      documentId: 'player-1',
+      url: 'https://player.example.net/m/3',
+      origin: 'https://player.example.net',
+      running: false,
+    };
+    const top = { frameId: 0, url: PAGE, origin: 'https://learning.example.org', running: false };
+    await send(
+      { type: 'content:resource-detected', data: { detection } },
+      { ...topSender(7), documentId: 'page-1' },
+    );
+    // The tab is on its way elsewhere: its top document is another one, or out of reach.
+    for (const probes of [[{ ...top, documentId: 'page-2' }, player], [player]]) {
+      frameProbes = () => probes;
+      await send({ type: 'content:frames-changed', data: {} }, topSender(7));
+    }
+    expect(injected).toEqual([]);
+    // Still the page that announced it: the player's document is reached by its id.
+    frameProbes = () => [{ ...top, documentId: 'page-1' }, player];
+    await send({ type: 'content:frames-changed', data: {} }, topSender(7));
+    expect(injected).toEqual([{ tabId: 7, frameId: 4, documentId: 'player-1' }]);
   });
 
   it('reads the probes’ answers only in shape, and a probe sees the frame script’s mark', () => {

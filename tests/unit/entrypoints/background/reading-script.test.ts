@@ -142,6 +142,16 @@ describe('the registered page script, as the browser holds it', () => {
 });
 
 describe('registering over an older version', () => {
+  it('takes its frame script away when nothing should be registered', async () => {
+    // The older registration is not taken as this version's (registered() says none).
+    const { state, ports } = fakeScripting({
+      access: { ...DEFAULT_SITE_ACCESS, paused: true },
+      granted: [],
+    });
+    await createReadingScriptManager(ports).reconcile();
+    expect(state.calls).toEqual(['unregister']);
+  });
+
   it('takes away its frame script and registers the reading script alone', async () => {
     const calls: unknown[] = [];
     (browser as unknown as { scripting: unknown }).scripting = {

@@ -20,10 +20,18 @@ const detection: ResourceDetection = {
 describe('a tab loading, as the browser reports it', () => {
   let top: string | undefined;
   let forgotten: number[];
+  let lookedAgain: number[];
+  /** What happens while the top document is being looked at. */
+  let meanwhile: () => Promise<void>;
   const loads = () =>
     createTabLoads({
-      topDocument: async () => top,
+      topDocument: async () => {
+        const seen = top;
+        await meanwhile();
+        return seen;
+      },
       forgotten: async (tabId) => void forgotten.push(tabId),
+      stillShown: async (tabId) => void lookedAgain.push(tabId),
     });
   /** Tab 7 shows the module, announced by document `doc` (undefined: the browser did not say). */
   const shows = async (doc: string | undefined) => {
@@ -35,6 +43,8 @@ describe('a tab loading, as the browser reports it', () => {
     fakeBrowser.reset();
     top = 'doc-1';
     forgotten = [];
+    lookedAgain = [];
+    meanwhile = async () => undefined;
   });
 
   it('forgets the tab when it loads another address', async () => {
@@ -51,6 +61,8 @@ describe('a tab loading, as the browser reports it', () => {
     await loads().complete(7);
     expect((await getTabResource(7))?.detection.url).toBe(detection.url);
     expect(forgotten).toEqual([]);
+    // Its frames are looked at again (the frame that loaded may sit in one Learnlog cannot read).
+    expect(lookedAgain).toEqual([7]);
   });
 
   it('forgets a reloaded tab once it has loaded and shows another document', async () => {
@@ -71,6 +83,24 @@ describe('a tab loading, as the browser reports it', () => {
     await loads().complete(7);
     expect(await getTabResource(7)).toBeDefined();
     expect(forgotten).toEqual([]);
+  });
+
+  it('keeps a new page’s resource announced while the check was under way', async () => {
+    await shows('doc-1');
+    await loads().loading(7, undefined);
+    // The check saw the old document; the new one announced itself before it finished.
+    meanwhile = () => setTopDocument(7, 'doc-2');
+    top = 'doc-0';
+    await loads().complete(7);
+    expect(await getTabResource(7)).toBeDefined();
+    expect(await topDocumentOf(7)).toBe('doc-2');
+    expect(forgotten).toEqual([]);
+  });
+
+  it('looks at nothing when the tab shows no resource', async () => {
+    await loads().complete(7);
+    expect(forgotten).toEqual([]);
+    expect(lookedAgain).toEqual([]);
   });
 
   it('forgets the tab when its page can no longer be reached (a site Learnlog may not read)', async () => {
