@@ -88,6 +88,7 @@ export default tseslint.config(
     files: [
       'scripts/**',
       'tests/corpus.ts',
+      'tests/detection-fixtures.ts',
       'tests/e2e/harness.ts',
       'tests/e2e/fixture-server.ts',
       'tests/e2e/corpus-in-chromium.ts',

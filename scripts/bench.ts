@@ -10,6 +10,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { corpusAvailable, CORPUS_DIR, CORPUS_MISSING, corpusPages } from '../tests/corpus.ts';
+import {
+  DETECTION_FIXTURES_DIR,
+  fixtureLabels,
+  fixtureUrl,
+  scoreFixtures,
+  type FixtureOutcome,
+} from '../tests/detection-fixtures.ts';
 import { openChromiumCorpus, type ChromiumCorpusResult } from '../tests/e2e/corpus-in-chromium.ts';
 import { startFixtureServer } from '../tests/e2e/fixture-server.ts';
 import {
@@ -134,6 +141,50 @@ async function detectionSpeed(): Promise<void> {
   console.log(
     `  total words: Learnlog ${words}, readability ${theirs}, expected ${compared.reduce((sum, result) => sum + result.page.mainTextWords!, 0)}`,
   );
+}
+
+/**
+ * Detection judged against Learnlog's own labelled fixtures (tests/fixtures/detection), in
+ * Chromium as in the extension: is it a resource (precision, recall, per category), the stated
+ * time read right, and a time read off a page that states none. The issue's goals are printed
+ * as targets; every miss is listed, for whoever works on detection next.
+ */
+async function fixtureAccuracy(): Promise<void> {
+  const labels = fixtureLabels();
+  console.log(
+    `\nDetection on Learnlog's own labelled fixtures, in Chromium (${labels.length} pages)`,
+  );
+  const pages = await openChromiumCorpus(`${DETECTION_FIXTURES_DIR}/`);
+  const outcomes: FixtureOutcome[] = [];
+  const costs: number[] = [];
+  try {
+    for (const label of labels) {
+      const result = await pages.runFile(label.file, fixtureUrl(label), { repeats: 5 });
+      outcomes.push({ label, detection: result.detection });
+      costs.push(result.detectMs);
+    }
+  } finally {
+    await pages.close();
+  }
+  const score = scoreFixtures(outcomes);
+  const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+  console.log(
+    `  is it a resource: precision ${score.precision.toFixed(3)} (target ≥ 0.95: ${target('fixture precision', score.precision >= 0.95)}), recall ${score.recall.toFixed(3)} (target ≥ 0.9: ${target('fixture recall', score.recall >= 0.9)})`,
+  );
+  for (const [category, tally] of [...score.byCategory].sort(([a], [b]) => a.localeCompare(b)))
+    console.log(`    ${category.padEnd(12)} ${tally.right}/${tally.pages} right`);
+  const read = score.statedRead.right / Math.max(1, score.statedRead.pages);
+  console.log(
+    `  stated time read right: ${score.statedRead.right}/${score.statedRead.pages} (${percent(read)}; target ≥ 95 %: ${target('fixture stated time', read >= 0.95)})`,
+  );
+  const invented = score.invented.invented / Math.max(1, score.invented.pages);
+  console.log(
+    `  a time read off a page that states none: ${score.invented.invented}/${score.invented.pages} (${percent(invented)}; target ≤ 2 %: ${target('fixture invented time', invented <= 0.02)})`,
+  );
+  console.log(
+    `  detection per page: median ${ms(quantile(costs, 0.5))}, worst ${ms(Math.max(0, ...costs))}`,
+  );
+  for (const miss of score.misses) console.log(`    miss: ${miss.file}: ${miss.why}`);
 }
 
 /**
@@ -889,6 +940,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   log: learningLogSpeed,
   transfer: transferSpeed,
   detection: detectionSpeed,
+  fixtures: fixtureAccuracy,
   tracking: trackingCost,
   pageload: pageLoadCost,
 };

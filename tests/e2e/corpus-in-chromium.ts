@@ -20,17 +20,20 @@ export interface ChromiumCorpusResult {
   readability?: { words: number; ms: number };
 }
 
+type RunOptions = { readabilitySource?: string; repeats?: number };
+type FileResult = Omit<ChromiumCorpusResult, 'page'>;
+
 export interface ChromiumCorpus {
-  run(
-    page: CorpusPage,
-    options?: { readabilitySource?: string; repeats?: number },
-  ): Promise<ChromiumCorpusResult>;
+  run(page: CorpusPage, options?: RunOptions): Promise<ChromiumCorpusResult>;
+  /** Any page under the served folder, detected as if it were at `url`. */
+  runFile(file: string, url: URL, options?: RunOptions): Promise<FileResult>;
   close(): Promise<void>;
 }
 
-export async function openChromiumCorpus(): Promise<ChromiumCorpus> {
+/** `root`: the folder served (the shared corpus unless told, e.g. Learnlog's own fixtures). */
+export async function openChromiumCorpus(root = `${CORPUS_DIR}/`): Promise<ChromiumCorpus> {
   const detectionSource = await bundleDetection();
-  const server: FixtureServer = await startFixtureServer(0, `${CORPUS_DIR}/`);
+  const server: FixtureServer = await startFixtureServer(0, root);
   const browser: Browser = await puppeteer.launch({
     executablePath: EXECUTABLES.chromium,
     headless: true,
@@ -45,55 +48,62 @@ export async function openChromiumCorpus(): Promise<ChromiumCorpus> {
     else void request.abort();
   });
 
-  return {
-    async run(page, { readabilitySource, repeats = 5 } = {}) {
-      await tab.goto(server.url(`/${page.file}`), { waitUntil: 'domcontentloaded' });
-      await tab.evaluate(detectionSource);
-      if (readabilitySource) await tab.evaluate(readabilitySource);
-      return tab
-        .evaluate(
-          (href, times, withReadability) => {
-            const api = (
-              window as unknown as {
-                LearnlogDetection: {
-                  detectResource(doc: Document, url: URL): ResourceDetection | null;
-                };
-              }
-            ).LearnlogDetection;
-            const url = new URL(href);
-            const timings: number[] = [];
-            let detection: ResourceDetection | null = null;
-            for (let index = 0; index < times; index++) {
-              const started = performance.now();
-              detection = api.detectResource(document, url);
-              timings.push(performance.now() - started);
-            }
-            timings.sort((a, b) => a - b);
-            let readability: { words: number; ms: number } | undefined;
-            if (withReadability) {
-              const Readability = (
-                window as unknown as {
-                  Readability: new (doc: Document) => {
-                    parse(): { textContent?: string | null } | null;
-                  };
-                }
-              ).Readability;
-              const clone = document.cloneNode(true) as Document; // parse() changes the document it reads
-              const started = performance.now();
-              const article = new Readability(clone).parse();
-              readability = {
-                ms: performance.now() - started,
-                words: (article?.textContent ?? '').trim().split(/\s+/).filter(Boolean).length,
+  async function runFile(
+    file: string,
+    pageUrl: URL,
+    { readabilitySource, repeats = 5 }: RunOptions = {},
+  ): Promise<FileResult> {
+    await tab.goto(server.url(`/${file}`), { waitUntil: 'domcontentloaded' });
+    await tab.evaluate(detectionSource);
+    if (readabilitySource) await tab.evaluate(readabilitySource);
+    return tab.evaluate(
+      (href, times, withReadability) => {
+        const api = (
+          window as unknown as {
+            LearnlogDetection: {
+              detectResource(doc: Document, url: URL): ResourceDetection | null;
+            };
+          }
+        ).LearnlogDetection;
+        const url = new URL(href);
+        const timings: number[] = [];
+        let detection: ResourceDetection | null = null;
+        for (let index = 0; index < times; index++) {
+          const started = performance.now();
+          detection = api.detectResource(document, url);
+          timings.push(performance.now() - started);
+        }
+        timings.sort((a, b) => a - b);
+        let readability: { words: number; ms: number } | undefined;
+        if (withReadability) {
+          const Readability = (
+            window as unknown as {
+              Readability: new (doc: Document) => {
+                parse(): { textContent?: string | null } | null;
               };
             }
-            return { detection, detectMs: timings[Math.floor(timings.length / 2)]!, readability };
-          },
-          corpusUrl(page).href,
-          repeats,
-          Boolean(readabilitySource),
-        )
-        .then((result) => ({ page, ...result }));
+          ).Readability;
+          const clone = document.cloneNode(true) as Document; // parse() changes the document it reads
+          const started = performance.now();
+          const article = new Readability(clone).parse();
+          readability = {
+            ms: performance.now() - started,
+            words: (article?.textContent ?? '').trim().split(/\s+/).filter(Boolean).length,
+          };
+        }
+        return { detection, detectMs: timings[Math.floor(timings.length / 2)]!, readability };
+      },
+      pageUrl.href,
+      repeats,
+      Boolean(readabilitySource),
+    );
+  }
+
+  return {
+    async run(page, options) {
+      return { page, ...(await runFile(page.file, corpusUrl(page), options)) };
     },
+    runFile,
     async close() {
       await browser.close();
       await server.close();
