@@ -86,6 +86,9 @@ export default defineBackground(() => {
       });
       return (top as { documentId?: string } | undefined)?.documentId;
     },
+    // Without the "tabs" permission the browser gives a tab's address only for a site Learnlog
+    // may read.
+    mayRead: async (tabId) => (await browser.tabs.get(tabId)).url !== undefined,
     forgotten: clearBadge,
     stillShown: (tabId) => frames.tellFrames(tabId),
   });

@@ -20,6 +20,11 @@ import {
 export interface TabLoadPorts {
   /** The tab's top document now, or undefined when Learnlog cannot reach it. */
   topDocument(tabId: number): Promise<string | undefined>;
+  /**
+   * Whether the browser says the tab's page is on a site Learnlog may read (it gives the tab's
+   * address only then). A page that may be read but did not answer was busy, not gone.
+   */
+  mayRead(tabId: number): Promise<boolean>;
   /** The tab's resource was forgotten: its badge goes. */
   forgotten(tabId: number): Promise<void>;
   /**
@@ -43,6 +48,9 @@ export function createTabLoads(ports: TabLoadPorts) {
       const announced = await topDocumentOf(tabId);
       if (announced === undefined) return;
       const showing = await ports.topDocument(tabId).catch(() => undefined);
+      // Not answered, on a site Learnlog may read: the page was busy (or closing); it is not
+      // taken for another page. Its next report or navigation says more.
+      if (showing === undefined && (await ports.mayRead(tabId).catch(() => false))) return;
       if (await forgetTabUnlessShowing(tabId, showing, announced)) await ports.forgotten(tabId);
       else await ports.stillShown(tabId);
     },

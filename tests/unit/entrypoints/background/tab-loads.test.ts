@@ -21,6 +21,8 @@ describe('a tab loading, as the browser reports it', () => {
   let top: string | undefined;
   let forgotten: number[];
   let lookedAgain: number[];
+  /** Whether the browser gives the tab's address (a site Learnlog may read). */
+  let mayRead: boolean;
   /** What happens while the top document is being looked at. */
   let meanwhile: () => Promise<void>;
   const loads = () =>
@@ -30,6 +32,7 @@ describe('a tab loading, as the browser reports it', () => {
         await meanwhile();
         return seen;
       },
+      mayRead: async () => mayRead,
       forgotten: async (tabId) => void forgotten.push(tabId),
       stillShown: async (tabId) => void lookedAgain.push(tabId),
     });
@@ -44,6 +47,7 @@ describe('a tab loading, as the browser reports it', () => {
     top = 'doc-1';
     forgotten = [];
     lookedAgain = [];
+    mayRead = true;
     meanwhile = async () => undefined;
   });
 
@@ -107,8 +111,18 @@ describe('a tab loading, as the browser reports it', () => {
     await shows('doc-1');
     await loads().loading(7, undefined);
     top = undefined;
+    mayRead = false;
     await loads().complete(7);
     expect(await getTabResource(7)).toBeUndefined();
+  });
+
+  it('keeps the tab when its page, on a site Learnlog may read, did not answer (busy)', async () => {
+    await shows('doc-1');
+    await loads().loading(7, undefined);
+    top = undefined;
+    await loads().complete(7);
+    expect(await getTabResource(7)).toBeDefined();
+    expect(forgotten).toEqual([]);
   });
 
   it('forgets at once, as before, where the browser did not say which document announced it', async () => {
