@@ -93,7 +93,8 @@ export interface FixtureScore {
   misses: { file: string; why: string }[];
 }
 
-const fraction = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+/** Nothing to count is not a success: a detector that takes nothing has no precision to claim. */
+const fraction = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 export function scoreFixtures(outcomes: readonly FixtureOutcome[]): FixtureScore {
   let truePositives = 0;

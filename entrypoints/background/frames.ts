@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getTabResource } from '@/entrypoints/background/tab-state';
+import { frameSite } from '@/utils/messages/sender';
 import type { MessageRequest } from '@/utils/messages/protocol';
 import type { ToContentMessage } from '@/utils/messages/to-content';
 
@@ -68,10 +69,8 @@ export async function framesToInject(
   for (const probe of probes) {
     if (probe.frameId === 0 || probe.running) continue;
     const address = URL.parse(probe.url);
-    const web = address?.protocol === 'http:' || address?.protocol === 'https:';
-    const site = web ? address : URL.parse(probe.origin);
-    if (site && (site.protocol === 'http:' || site.protocol === 'https:'))
-      if (await isWatchedPage(site)) chosen.push(probe);
+    const site = address && frameSite(address, probe.origin);
+    if (site && (await isWatchedPage(site))) chosen.push(probe);
   }
   return chosen;
 }
@@ -131,9 +130,7 @@ export function createFrameRelay(ports: FrameRelayPorts) {
       // tab may be on its way to another page, perhaps one Learnlog may not read).
       const announced = await ports.announcedBy(tabId);
       const top = probes.find((probe) => probe.frameId === 0);
-      if (announced !== undefined && top?.documentId !== undefined && top.documentId !== announced)
-        return;
-      if (announced !== undefined && !top) return;
+      if (announced !== undefined && (!top || (top.documentId ?? announced) !== announced)) return;
       const watch: ToContentMessage = { type: 'background:frames-watch', data: { watching: true } };
       // One call per frame, each told to listen once it runs: a frame that navigates meanwhile
       // fails alone, and a slow frame holds up only itself.

@@ -27,6 +27,24 @@ export type SenderKind =
   | { kind: 'extension-page' }
   | { kind: 'unknown' };
 
+const isWeb = (url: URL | null | undefined): boolean =>
+  url?.protocol === 'http:' || url?.protocol === 'https:';
+
+/** Schemes of frames a page makes itself: they have the origin of the frame that made them. */
+const MADE_BY_PAGE = ['about:', 'blob:', 'data:'];
+
+/**
+ * The site a frame is on: its own web address, or for a frame the page made (`about:blank`,
+ * `srcdoc`, `blob:`, `data:`) the web origin of its maker, as the browser gives it. Null for
+ * anything else (a sandboxed frame's origin is "null").
+ */
+export function frameSite(address: URL, origin: string | undefined): URL | null {
+  if (isWeb(address)) return address;
+  if (!MADE_BY_PAGE.includes(address.protocol)) return null;
+  const maker = URL.parse(origin ?? '');
+  return maker && isWeb(maker) ? maker : null;
+}
+
 export function classifySender(
   sender: MessageSender,
   extensionId: string,
@@ -50,13 +68,12 @@ export function classifySender(
   if (sender.tab?.incognito === true) return { kind: 'unknown' };
   if (typeof tabId !== 'number' || tabId < 0 || typeof sender.frameId !== 'number')
     return { kind: 'unknown' };
-  const web = url.protocol === 'http:' || url.protocol === 'https:';
   if (sender.frameId === 0) {
-    if (!web) return { kind: 'unknown' };
+    if (!isWeb(url)) return { kind: 'unknown' };
     const documentId = typeof sender.documentId === 'string' ? sender.documentId : undefined;
     return { kind: 'content', tabId, pageUrl: url, ...(documentId ? { documentId } : {}) };
   }
-  if (web)
+  if (isWeb(url))
     return {
       kind: 'frame',
       tabId,
@@ -64,16 +81,13 @@ export function classifySender(
       frameUrl: url,
       frameOrigin: url.origin,
     };
-  if (['about:', 'blob:', 'data:'].includes(url.protocol)) {
+  if (MADE_BY_PAGE.includes(url.protocol))
     // Made by the page: its origin is its maker's, when the browser says; otherwise unknown.
-    const origin = URL.parse(sender.origin ?? '');
-    const web = origin?.protocol === 'http:' || origin?.protocol === 'https:';
     return {
       kind: 'frame',
       tabId,
       frameId: sender.frameId,
-      frameOrigin: web ? origin.origin : 'null',
+      frameOrigin: frameSite(url, sender.origin)?.origin ?? 'null',
     };
-  }
   return { kind: 'unknown' };
 }
