@@ -101,6 +101,13 @@ async function detectionSpeed(): Promise<void> {
     `  median: ${ms(median)} (target ≤ 5 ms: ${target('detection median', median <= 5)})`,
   );
   console.log(`  p95: ${ms(quantile(detect, 0.95))}`);
+  // The extension detects once per page load, cold: the #17 goal (median ≤ 3 ms, worst ≤ 50 ms).
+  const first = results.map((result) => result.firstMs);
+  const firstMedian = quantile(first, 0.5);
+  const firstWorst = Math.max(...first);
+  console.log(
+    `  first run on each page (cold, as in the extension): median ${ms(firstMedian)} (target ≤ 3 ms: ${target('detection cold median', firstMedian <= 3)}), worst ${ms(firstWorst)} (target ≤ 50 ms: ${target('detection cold worst', firstWorst <= 50)})`,
+  );
   console.log(
     `  worst: ${ms(worst)} on ${slowest.page.id}, ${kib(slowest.page.bytes)} (target ≤ 50 ms: ${target('detection worst', worst <= 50)})`,
   );

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { createEffect, createMemo, createResource, lazy, onCleanup, Show } from 'solid-js';
 import { CurrentResource } from '@/components/popup/CurrentResource';
+import { NotResourceReason } from '@/components/popup/NotResourceReason';
 import { RecentLearning } from '@/components/popup/RecentLearning';
 import { createSyncStatus } from '@/components/sync/sync-status-signal';
 import { resolveTargetTab } from '@/entrypoints/popup/target-tab';
@@ -103,9 +104,11 @@ export default function App() {
           <section aria-labelledby="current-heading" class="card">
             <h2 id="current-heading">This page</h2>
             <p class="muted" data-testid="no-resource">
-              {!tabAsked() || tabId.loading
-                ? 'Checking this page…'
-                : 'This page is not recognised as a learning resource, so Learnlog is not timing it.'}
+              {!tabAsked() || tabId.loading ? (
+                'Checking this page…'
+              ) : (
+                <NotResourceReason tabId={tabId()} />
+              )}
             </p>
           </section>
         }

@@ -13,11 +13,13 @@ import {
   type SessionPorts,
 } from '@/entrypoints/reading/reading-session';
 import type { ScriptContext } from '@/utils/page/script-context';
-import { detectResource } from '@/utils/detection';
+import { readPage as readDocument } from '@/utils/detection';
+import type { NotResourceKind } from '@/utils/detection/page-kinds';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type {
   CountForOpenerReply,
   FrameHostsReply,
+  PageKindReply,
   ToContentMessage,
 } from '@/utils/messages/to-content';
 
@@ -89,9 +91,13 @@ export function readPage(ports: PageReaderPorts): void {
     win,
   );
 
+  /** Why the page is not a resource, for the popup; never stored or sent anywhere else. */
+  let notResource: NotResourceKind | null = null;
   const detect = () => {
     // A page that is a resource itself counts for itself, even in a player window.
-    const detection = detectResource(doc, new URL(win.location.href)) ?? borrowed;
+    const reading = readDocument(doc, new URL(win.location.href));
+    notResource = 'notResource' in reading ? reading.notResource.kind : null;
+    const detection = ('detection' in reading ? reading.detection : undefined) ?? borrowed;
     if (session && detection?.url === session.url) {
       // Same resource, better information (late content, media metadata): update it.
       session.update(detection);
@@ -188,6 +194,10 @@ export function readPage(ports: PageReaderPorts): void {
         for (const frame of listPageFrames(doc))
           if (frame.shown && frame.host) hosts.add(frame.host);
         const reply: FrameHostsReply = { hosts: [...hosts].slice(0, MAX_FRAME_HOSTS) };
+        return Promise.resolve(reply);
+      }
+      case 'popup:page-kind': {
+        const reply: PageKindReply = { kind: session ? null : notResource };
         return Promise.resolve(reply);
       }
       default:

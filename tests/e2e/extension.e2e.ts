@@ -148,7 +148,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
     expect(await sessionKeys(control)).not.toContain(`tab:${tabId}`);
     expect(await badgeText(control, tabId)).toBe('');
     const popup = await openPopup(tabId);
-    expect(await text(popup, 'no-resource')).toMatch(/not recognised as a learning resource/);
+    // The popup says why, in its own words: the shop is a product for sale.
+    expect(await text(popup, 'no-resource')).toBe(
+      'Not a learning page: it looks like a product for sale. Learnlog is not timing it.',
+    );
     await popup.close();
     await page.close();
   });

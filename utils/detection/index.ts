@@ -1,5 +1,5 @@
 import { canonicalResourceUrl } from '@/utils/canonical-url';
-import { attribute } from '@/utils/detection/dom-text';
+import { all, attribute } from '@/utils/detection/dom-text';
 import { MAX_TRUSTED_SECONDS } from '@/utils/detection/constants';
 import { estimateReadingTime } from '@/utils/detection/estimate';
 import { kindFromLabel } from '@/utils/detection/kind';
@@ -10,6 +10,8 @@ import { findMetaDuration } from '@/utils/detection/meta-tags';
 import { findSchemaOrg } from '@/utils/detection/schema-org';
 import { profilesFor, SITE_PROFILES, type SiteProfile } from '@/utils/detection/site-profiles';
 import { findTitle } from '@/utils/detection/title';
+import { pageVocabulary } from '@/utils/detection/vocabulary';
+import { classifyPage, type PageKindVerdict } from '@/utils/detection/page-kind';
 import { findVisibleDuration } from '@/utils/detection/visible-text';
 import type {
   DurationSource,
@@ -41,6 +43,16 @@ function kindFromOpenGraph(doc: Document): ResourceKind | undefined {
   return type ? OG_KINDS.find(([pattern]) => pattern.test(type))?.[1] : undefined;
 }
 
+/** Prose: at least three paragraphs of a sentence or more (a shop's blurb is one). */
+function hasParagraphs(root: Element): boolean {
+  let paragraphs = 0;
+  for (const paragraph of all(root, 'p', 400)) {
+    if ((paragraph.textContent ?? '').trim().split(/\s+/).length >= 15) paragraphs += 1;
+    if (paragraphs >= 3) return true;
+  }
+  return false;
+}
+
 /**
  * Decides whether a page is a learning resource, what kind, and what time it asks of the reader.
  * Pure: reads only `doc` and `url`, uses no extension APIs, and never throws.
@@ -62,17 +74,59 @@ export function detectResource(
   doc: Document,
   url: URL,
   profiles: readonly SiteProfile[] = SITE_PROFILES,
+  now: number = Date.now(),
 ): ResourceDetection | null {
+  const read = readPage(doc, url, profiles, now);
+  return 'detection' in read ? read.detection : null;
+}
+
+/** What `readPage` found: the page's resource, or why the page is not one. */
+export type PageReading =
+  { detection: ResourceDetection } | { notResource: PageKindVerdict } | { nothing: true };
+
+/**
+ * Reads the page: first what kind of page it is (`classifyPage`: a listing, a shop, a
+ * dashboard… is never a resource, whatever times it shows), then its resource and the time it
+ * states. `now`: the time an event's start is compared with.
+ */
+export function readPage(
+  doc: Document,
+  url: URL,
+  profiles: readonly SiteProfile[] = SITE_PROFILES,
+  now: number = Date.now(),
+): PageReading {
+  const nothing = { nothing: true } as const;
   try {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return nothing;
     const matching = profilesFor(url, profiles);
     const mainRoot = findMainRoot(doc);
+    const vocabulary = pageVocabulary(doc);
+    // A site profile names the site's resource pages: its pages are not second-guessed.
+    const specific = matching.some((profile) => !profile.generic);
+    const kind = specific ? null : classifyPage(doc, url, mainRoot, vocabulary, now);
+    if (kind) return { notResource: kind };
     const candidates: Candidate[] = [];
     let typeLabel: string | undefined;
     let titleSelectors: string[] | undefined;
 
     for (const profile of matching) {
-      const pairs = findLabelPairs(doc, profile.labels);
+      // The generic profile reads the labels of the page's languages too.
+      const pairs = profile.generic
+        ? findLabelPairs(
+            doc,
+            {
+              type: profile.labels.type,
+              duration: [
+                ...profile.labels.duration,
+                ...vocabulary.durationLabels,
+                ...vocabulary.readingLabels,
+              ],
+            },
+            vocabulary,
+            vocabulary.unitOnlyLabels,
+            mainRoot,
+          )
+        : findLabelPairs(doc, profile.labels, vocabulary, [], mainRoot);
       typeLabel ??= pairs.type;
       if (pairs.duration) {
         titleSelectors ??= profile.titleSelectors;
@@ -93,7 +147,7 @@ export function detectResource(
       declaredKind === 'article' || declaredKind === 'blog' || declaredKind === 'document';
     // The text walk is the costliest signal: skip it once a higher one has given a usable time.
     const settled = candidates.some((candidate) => candidate.seconds <= MAX_TRUSTED_SECONDS);
-    const visible = settled ? null : findVisibleDuration(doc, mainRoot, !isReading);
+    const visible = settled ? null : findVisibleDuration(doc, mainRoot, !isReading, vocabulary);
     if (visible) candidates.push({ ...visible, source: 'visible-text' });
     const media = findMainMedia(mainRoot);
     if (media?.seconds)
@@ -112,17 +166,20 @@ export function detectResource(
         (declaredKind !== undefined && declaredKind !== 'other') ||
         Boolean(doc.querySelector('[itemprop~="articleBody"]')) ||
         doc.getElementsByTagName('article').length === 1;
-      if (!looksLikeResource) return null;
+      // Or, since it is none of the kinds that are not resources, one page of prose under
+      // its own heading.
+      if (!looksLikeResource && !(doc.querySelector('h1') && hasParagraphs(mainRoot)))
+        return nothing;
       const counts = countContent(mainRoot);
-      if (counts.words + counts.cjkCharacters < MIN_ESTIMATE_WORDS) return null;
+      if (counts.words + counts.cjkCharacters < MIN_ESTIMATE_WORDS) return nothing;
       estimate = estimateReadingTime(counts, doc.documentElement.getAttribute('lang'));
-      if (estimate.seconds > MAX_TRUSTED_SECONDS) return null;
+      if (estimate.seconds > MAX_TRUSTED_SECONDS) return nothing;
     }
 
     const title = findTitle(doc, titleSelectors);
-    if (!title) return null;
+    if (!title) return nothing;
     const durationSeconds = stated?.seconds ?? estimate!.seconds;
-    return {
+    const detection: ResourceDetection = {
       title,
       url: canonicalResourceUrl(doc, url).href,
       kind: declaredKind ?? media?.kind ?? 'article',
@@ -140,8 +197,9 @@ export function detectResource(
         : {}),
       durationSeconds,
     };
+    return { detection };
   } catch {
     // Hostile or broken markup must never break the content script.
-    return null;
+    return nothing;
   }
 }

@@ -1,15 +1,30 @@
-import { parseDuration } from '@/utils/duration';
 import {
+  all,
+  attribute,
   collapseWhitespace,
   forEachTextNode,
-  isFurniture,
   shortText,
 } from '@/utils/detection/dom-text';
+import { belongsElsewhere } from '@/utils/detection/own-item';
+import {
+  readDuration,
+  readWeekly,
+  WEEK_SECONDS,
+  type Vocabulary,
+} from '@/utils/detection/vocabulary';
+import { parseDuration } from '@/utils/duration';
 
 /**
- * "Type … / Duration …" label–value pairs, as on the Leading to Change resource pages:
- * definition lists (dt/dd), table rows (th/td), a label element followed by its value, or
- * "Duration: 5 mins" in one piece of text. Which labels count comes from a site profile.
+ * "Type … / Duration …" label–value pairs, as on the Leading to Change resource pages, in the
+ * layouts sites use: definition lists (dt/dd), table rows (th/td), a label element followed by its
+ * value element, a label in `<strong>`/`<b>`/`<span>` followed by the value as text (with or
+ * without a `<br>` between), "Duration: 5 mins" in one piece of text, and an icon whose
+ * `aria-label` or `title` is the label. Which labels count comes from a site profile and, for
+ * the generic profile, the page's languages (`languages.json`).
+ *
+ * Only the page's own item: a pair inside a repeated card, a related-resources list, comments,
+ * a cookie notice, navigation or a footer belongs to something else (`belongsElsewhere`). A
+ * course's weeks and its weekly hours ("Duration 4 weeks", "Weekly study 2 hours") give its total.
  */
 
 export interface LabelPairs {
@@ -22,20 +37,57 @@ export interface LabelVocabulary {
   duration: string[];
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (labels: string[]) =>
-  labels.map((label) => escapeRegExp(label).replace(/\s+/g, '\\s+')).join('|');
-
-function compile(labels: LabelVocabulary) {
-  return {
-    type:
-      labels.type.length > 0 ? new RegExp(`^(?:${alternatives(labels.type)})\\s*:?$`, 'i') : null,
-    duration: new RegExp(`^(?:${alternatives(labels.duration)})\\s*:?$`, 'i'),
-    inlineDuration: new RegExp(`^(?:${alternatives(labels.duration)})\\s*:\\s*(.{1,40})$`, 'i'),
-  };
+interface Compiled {
+  /** Labels in lower case, spaces collapsed: looked up whole, not matched one by one. */
+  type: Set<string>;
+  duration: Set<string>;
+  unitOnly: Set<string>;
+  amount: RegExp;
 }
 
-/** The element holding the label's value: dd after dt, td after th, or the next sibling. */
+const labelKey = (text: string) =>
+  collapseWhitespace(text)
+    .toLowerCase()
+    .replace(/[\s:：–-]+$/, '');
+
+/** Compiled once per vocabulary and set of labels: detection runs again as content arrives. */
+const compiledCache = new WeakMap<Vocabulary, Map<string, Compiled>>();
+function compiledFor(
+  labels: LabelVocabulary,
+  vocabulary: Vocabulary,
+  unitOnly: string[],
+): Compiled {
+  let byLabels = compiledCache.get(vocabulary);
+  if (!byLabels) {
+    byLabels = new Map();
+    compiledCache.set(vocabulary, byLabels);
+  }
+  const key = JSON.stringify([labels.type, labels.duration, unitOnly]);
+  let compiled = byLabels.get(key);
+  if (!compiled) {
+    compiled = {
+      type: new Set(labels.type.map(labelKey)),
+      duration: new Set(labels.duration.map(labelKey)),
+      unitOnly: new Set(unitOnly.map(labelKey)),
+      amount: new RegExp(vocabulary.amount, 'i'),
+    };
+    byLabels.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** "Duration: 5 mins" or "Duration 5 mins" in one text: the label and the rest. */
+function splitInline(text: string): { label: string; rest: string } | null {
+  const colon = text.search(/[:：]|\s[–-]\s|\s\d/);
+  if (colon <= 0) return null;
+  const rest = text
+    .slice(colon)
+    .replace(/^\s*[:：–-]?\s*/, '')
+    .trim();
+  return rest ? { label: text.slice(0, colon).trim(), rest } : null;
+}
+
+/** The value's own element: dd after dt, td after th, or the next sibling element. */
 function valueElementFor(labelElement: Element): Element | null {
   let sibling = labelElement.nextElementSibling;
   if (labelElement.tagName.toUpperCase() === 'DT') {
@@ -44,53 +96,135 @@ function valueElementFor(labelElement: Element): Element | null {
   return sibling;
 }
 
-function valueTextFor(labelNode: Text): string | null {
-  // A bare text label followed by its value in the same element: "Duration <b>5 mins</b>".
-  const labelElement = labelNode.parentElement!;
-  const ownText = collapseWhitespace(labelNode.nodeValue ?? '');
-  const whole = shortText(labelElement);
-  if (whole && whole.length > ownText.length && whole.startsWith(ownText)) {
-    return whole.slice(ownText.length).replace(/^:\s*/, '').trim();
-  }
-  // Otherwise the value lives in the next element (dd, td, span, div…); when the label is
-  // wrapped (<dt><strong>Type</strong></dt>), climb to the wrapper first.
+/** The text that follows the label: in its next element, or after it in a wrapper's text. */
+function valueTextFor(labelElement: Element, labelText: string): string | null {
   let current: Element | null = labelElement;
   for (let depth = 0; current && depth < 3; depth++) {
-    const value = shortText(valueElementFor(current));
+    const own = shortText(current, 120);
+    if (own === null) return null;
+    if (own.length > labelText.length && own.toLowerCase().startsWith(labelText.toLowerCase()))
+      return own.slice(labelText.length).replace(/^\s*[:：–-]?\s*/, '') || null;
+    const value = shortText(valueElementFor(current), 80);
     if (value) return value;
-    if (shortText(current.parentElement) !== shortText(current)) break;
     current = current.parentElement;
   }
   return null;
 }
 
-export function findLabelPairs(doc: Document, labels: LabelVocabulary): LabelPairs {
-  const patterns = compile(labels);
+/** The figure in a value: all of it, or the first amount in it ("About 20 minutes (approx.)"). */
+function readValue(
+  raw: string,
+  compiled: Compiled,
+  vocabulary: Vocabulary,
+  needsUnit: boolean,
+): { raw: string; seconds: number } | null {
+  const text = collapseWhitespace(raw);
+  if (text.length > 60 || vocabulary.perWeek.test(text)) return null;
+  if (!needsUnit || /\p{L}/u.test(text)) {
+    const whole = readDuration(text, vocabulary);
+    if (
+      whole !== null &&
+      whole > 0 &&
+      (!needsUnit || parseDuration(text) === null || /\p{L}/u.test(text))
+    )
+      return { raw: text, seconds: whole };
+  }
+  const amount = compiled.amount.exec(text);
+  const seconds = amount ? readDuration(amount[0], vocabulary) : null;
+  return amount && seconds !== null && seconds > 0 ? { raw: amount[0].trim(), seconds } : null;
+}
+
+interface Found {
+  raw: string;
+  seconds: number;
+}
+
+export function findLabelPairs(
+  doc: Document,
+  labels: LabelVocabulary,
+  vocabulary: Vocabulary,
+  unitOnlyLabels: string[] = [],
+  /** Where an icon that names the value is looked for: the page's main content. */
+  mainRoot: ParentNode = doc,
+): LabelPairs {
+  const compiled = compiledFor(labels, vocabulary, unitOnlyLabels);
   const found: LabelPairs = {};
+  let weeks: Found | undefined;
+  let perWeek: Found | undefined;
+  let duration: Found | undefined;
+
+  const consider = (labelElement: Element, labelText: string, valueRaw: string | null) => {
+    if (!valueRaw || belongsElsewhere(labelElement, labelText)) return;
+    const rateLabel = vocabulary.perWeek.test(labelText);
+    const weekly = readWeekly(valueRaw, vocabulary);
+    if (weekly || rateLabel) {
+      const seconds =
+        weekly?.perWeekSeconds ?? readValue(valueRaw, compiled, vocabulary, true)?.seconds;
+      if (seconds) perWeek ??= { raw: collapseWhitespace(valueRaw), seconds };
+      if (weekly?.weeks) weeks ??= { raw: collapseWhitespace(valueRaw), seconds: weekly.weeks };
+      return;
+    }
+    const needsUnit = compiled.unitOnly.has(labelKey(labelText));
+    const value = readValue(valueRaw, compiled, vocabulary, needsUnit);
+    if (!value) return;
+    if (value.seconds >= WEEK_SECONDS && value.seconds % WEEK_SECONDS === 0)
+      weeks ??= { raw: value.raw, seconds: value.seconds / WEEK_SECONDS };
+    else duration ??= value;
+  };
+
   forEachTextNode(doc.body ?? doc, (node) => {
     const raw = node.nodeValue ?? '';
     if (raw.length > 240) return;
     const text = collapseWhitespace(raw);
-    if (text.length > 60) return;
-    const isType = !found.type && patterns.type?.test(text);
-    const isDuration =
-      !found.duration && (patterns.inlineDuration.test(text) || patterns.duration.test(text));
-    // The (costlier) furniture check only for text that is a label.
-    if ((!isType && !isDuration) || isFurniture(node.parentElement!)) return;
-    if (isType) {
-      const value = valueTextFor(node);
+    if (text.length > 80) return;
+    const element = node.parentElement!;
+    const key = labelKey(text);
+    if (!found.type && compiled.type.has(key) && !belongsElsewhere(element, text)) {
+      const value = valueTextFor(element, text);
       if (value && value.length <= 40 && parseDuration(value) === null) found.type = value;
-    } else if (!found.duration) {
-      const inline = patterns.inlineDuration.exec(text);
-      const raw = inline
-        ? inline[1]!.trim()
-        : patterns.duration.test(text)
-          ? valueTextFor(node)
-          : null;
-      const seconds = raw ? parseDuration(raw) : null;
-      if (raw && seconds !== null && seconds > 0) found.duration = { raw, seconds };
+      return;
     }
-    return Boolean(found.type && found.duration) || undefined;
+    if (compiled.duration.has(key) || compiled.unitOnly.has(key)) {
+      consider(element, text.replace(/\s*[:：]$/, ''), valueTextFor(element, text));
+      return;
+    }
+    const inline = splitInline(text);
+    const inlineKey = inline ? labelKey(inline.label) : '';
+    if (inline && (compiled.duration.has(inlineKey) || compiled.unitOnly.has(inlineKey)))
+      consider(element, inline.label, inline.rest);
+    else if (text.length <= 30 && !/\d/.test(text) && vocabulary.perWeek.test(text))
+      consider(element, text.replace(/\s*[:：]$/, ''), valueTextFor(element, text));
+    return found.type !== undefined && duration !== undefined ? true : undefined;
   });
+
+  // An icon that names the value beside it: <span aria-label="Duration"></span> 20 minutes.
+  // Looked for only in the page's main content (the search is over every element).
+  if (!duration)
+    for (const icon of all(mainRoot, '[aria-label]:empty, [title]:empty, svg[aria-label]', 300)) {
+      const name = attribute(icon, 'aria-label') ?? attribute(icon, 'title');
+      if (
+        !name ||
+        !compiled.duration.has(labelKey(name)) ||
+        collapseWhitespace(icon.textContent ?? '')
+      )
+        continue;
+      let next = icon.nextSibling;
+      while (next && next.nodeType === 3 && !(next.nodeValue ?? '').trim()) next = next.nextSibling;
+      const value =
+        next?.nodeType === 3
+          ? collapseWhitespace(next.nodeValue ?? '')
+          : shortText(next as Element | null);
+      consider(icon, name, value);
+      if (duration) break;
+    }
+
+  if (weeks && perWeek)
+    found.duration = {
+      raw: `${weeks.raw}, ${perWeek.raw}`,
+      seconds: weeks.seconds * perWeek.seconds,
+    };
+  else if (duration) found.duration = duration;
+  // Weeks alone are over a day: kept so detection can flag the claim, never as the gate.
+  else if (weeks) found.duration = { raw: weeks.raw, seconds: weeks.seconds * WEEK_SECONDS };
   return found;
 }

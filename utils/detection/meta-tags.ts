@@ -18,15 +18,31 @@ export interface MetaDuration {
 /** A label that names a reading time, in English or as commonly translated. */
 const READING_LABEL = /read|lettura|lesezeit|lecture|lectura|leestijd|czytania|чтения|time/i;
 
-function metaValue(doc: Document, key: string): string | null {
-  const element = doc.querySelector(`meta[name="${key}" i], meta[property="${key}" i]`);
-  return attribute(element, 'content') ?? attribute(element, 'value');
+type MetaValues = Map<string, string>;
+
+/**
+ * The page's named meta tags, read in one pass (a search per key would walk the whole page each
+ * time it is missing): the first of each name or property, by its lower-case name.
+ */
+function metaValues(doc: Document): MetaValues {
+  const values: MetaValues = new Map();
+  for (const element of all(doc, 'meta[name], meta[property]', 500)) {
+    const value = attribute(element, 'content') ?? attribute(element, 'value');
+    if (value === null) continue;
+    for (const name of ['name', 'property']) {
+      const key = element.getAttribute(name)?.trim().toLowerCase();
+      if (key && !values.has(key)) values.set(key, value);
+    }
+  }
+  return values;
 }
 
-function twitterReadingTime(doc: Document): MetaDuration | null {
+const metaValue = (values: MetaValues, key: string) => values.get(key) ?? null;
+
+function twitterReadingTime(values: MetaValues): MetaDuration | null {
   for (let index = 1; index <= 4; index++) {
-    const label = metaValue(doc, `twitter:label${index}`);
-    const data = metaValue(doc, `twitter:data${index}`);
+    const label = metaValue(values, `twitter:label${index}`);
+    const data = metaValue(values, `twitter:data${index}`);
     if (!label || !data || !READING_LABEL.test(label)) continue;
     const seconds = readReadingTimeValue(data);
     if (seconds !== null && seconds > 0) return { seconds, raw: data, kind: 'article' };
@@ -39,14 +55,15 @@ function wholeSeconds(value: string | null): number | null {
 }
 
 export function findMetaDuration(doc: Document): MetaDuration | null {
-  const twitter = twitterReadingTime(doc);
+  const values = metaValues(doc);
+  const twitter = twitterReadingTime(values);
   if (twitter) return twitter;
   for (const key of ['og:video:duration', 'video:duration']) {
-    const raw = metaValue(doc, key);
+    const raw = metaValue(values, key);
     const seconds = wholeSeconds(raw);
     if (raw && seconds) return { seconds, raw, kind: 'video' };
   }
-  const music = metaValue(doc, 'music:duration');
+  const music = metaValue(values, 'music:duration');
   const musicSeconds = wholeSeconds(music);
   if (music && musicSeconds) return { seconds: musicSeconds, raw: music, kind: 'audio' };
   for (const element of all(doc, 'meta[itemprop="duration" i][content]', 5)) {

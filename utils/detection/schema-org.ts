@@ -51,6 +51,25 @@ const MAX_NODES = 200;
 
 type JsonNode = Record<string, unknown>;
 
+/**
+ * Each JSON-LD script parsed once while its text stays the same: both the duration and the
+ * page kind read it, and detection runs again as content arrives.
+ */
+const parsedScripts = new WeakMap<Element, { text: string; data: unknown }>();
+function parseScript(script: Element): unknown {
+  const text = script.textContent ?? '';
+  const cached = parsedScripts.get(script);
+  if (cached?.text === text) return cached.data;
+  let data: unknown;
+  try {
+    data = text.length > MAX_JSON_CHARS ? undefined : JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  parsedScripts.set(script, { text, data });
+  return data;
+}
+
 function typesOf(node: JsonNode): string[] {
   const type = node['@type'];
   const list = Array.isArray(type) ? type : [type];
@@ -122,14 +141,8 @@ function samePage(candidate: string | null, pageUrl: URL): boolean {
 function fromJsonLd(doc: Document, pageUrl: URL): SchemaOrgFinding[] {
   const findings: (SchemaOrgFinding & { ownPage: boolean })[] = [];
   for (const script of all(doc, 'script[type="application/ld+json" i]', MAX_SCRIPTS)) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSON_CHARS) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      continue;
-    }
+    const data = parseScript(script);
+    if (data === undefined) continue;
     for (const node of ownItems(data)) {
       const kind = kindOf(typesOf(node));
       if (!kind) continue;
@@ -193,4 +206,47 @@ export function findSchemaOrg(doc: Document, pageUrl: URL): SchemaOrgFinding {
     ...(kind ? { kind } : {}),
     ...(withDuration?.duration ? { duration: withDuration.duration } : {}),
   };
+}
+
+export interface SchemaItem {
+  /** Its schema.org types, without the schema.org prefix. */
+  types: string[];
+  node: JsonNode;
+  /** Whether it is a learning resource's type (an article, course, video…). */
+  learning: boolean;
+  /** From JSON-LD (else microdata). */
+  jsonLd: boolean;
+}
+
+/** The page's own schema.org items (JSON-LD and top-level microdata), for its page kind. */
+export function schemaItems(doc: Document): SchemaItem[] {
+  const items: SchemaItem[] = [];
+  const add = (types: string[], node: JsonNode, jsonLd: boolean) => {
+    const kind = kindOf(types);
+    items.push({ types, node, learning: kind !== undefined && kind !== 'other', jsonLd });
+  };
+  for (const script of all(doc, 'script[type="application/ld+json" i]', MAX_SCRIPTS)) {
+    const data = parseScript(script);
+    if (data === undefined) continue;
+    for (const node of ownItems(data)) add(typesOf(node), node, true);
+  }
+  for (const scope of all(doc, '[itemscope][itemtype]', 50)) {
+    // Nested items count only as learning ones: a microdata Blog body holding its BlogPosting.
+    const nested =
+      scope.parentElement?.closest('[itemscope]') !== null &&
+      scope.parentElement?.closest('[itemscope]') !== undefined;
+    const types = (scope.getAttribute('itemtype') ?? '')
+      .split(/\s+/)
+      .map((type) => type.replace(/^https?:\/\/schema\.org\//, ''))
+      .filter(Boolean);
+    const start = scope.querySelector('[itemprop="startDate"]');
+    const startDate = attribute(start, 'content') ?? attribute(start, 'datetime');
+    if (nested) {
+      const kind = kindOf(types);
+      if (kind && kind !== 'other') add(types, {}, false);
+      continue;
+    }
+    add(types, startDate ? { startDate } : {}, false);
+  }
+  return items;
 }

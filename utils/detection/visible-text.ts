@@ -1,7 +1,9 @@
 import { parseDuration } from '@/utils/duration';
 import { MAX_TRUSTED_SECONDS } from '@/utils/detection/constants';
-import { attribute, shortText, walk } from '@/utils/detection/dom-text';
+import { attribute, collapseWhitespace, shortText, walk } from '@/utils/detection/dom-text';
+import { alternation, LETTER, readDuration, type Vocabulary } from '@/utils/detection/vocabulary';
 import { isNotContent } from '@/utils/detection/main-content';
+import { belongsElsewhere } from '@/utils/detection/own-item';
 
 /**
  * Visible text near the top of the main content (signal 4): "8 min read", "5 minute read",
@@ -23,26 +25,52 @@ const TOP_OF_CONTENT_CHARS = 8_000;
 /** …and how much page text before it (headers, players) is read at most. */
 const MAX_PAGE_CHARS = 30_000;
 const MAX_VISITED_NODES = 40_000;
-/** Text worth a closer look: a digit, or a unit whose number may sit in a sibling node. */
-const HINT = /\d|\b(?:mins?|minutes?|hours?|hrs?|read|reading)\b/i;
+/**
+ * Text worth a closer look: a unit, a reading-time phrase or label (its number may sit in a
+ * sibling node), "1h", "5m" or a clock. A date, a price or a count alone is not.
+ */
+const hintCache = new WeakMap<Vocabulary, RegExp>();
+function hintFor(vocabulary: Vocabulary): RegExp {
+  let hint = hintCache.get(vocabulary);
+  if (!hint) {
+    const units = [...vocabulary.unitOf.keys()].filter((unit) => unit.length > 2);
+    hint = new RegExp(
+      `(?<![${LETTER}])(?:${alternation([...units, ...vocabulary.readingLabels])}|${vocabulary.readingSuffix})(?![${LETTER}])|\\d\\s*[hm](?![${LETTER}])|\\d:\\d\\d`,
+      'i',
+    );
+    hintCache.set(vocabulary, hint);
+  }
+  return hint;
+}
 
-/** A number and a time unit, as publishers write reading times ("8 min", "1 hr 5 mins"). */
-const AMOUNT = String.raw`\d{1,3}(?:\.\d)?\s*-?\s*(?:min(?:ute)?s?|hours?|hrs?)\.?(?:\s*\d{1,2}\s*min(?:ute)?s?\.?)?`;
 const SEPARATOR = String.raw`(?:^|[\s·•|,(])`;
 const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 /** A player showing position / length: the length is after the slash. */
 const POSITION_AND_LENGTH = new RegExp(String.raw`^${CLOCK}\s*/\s*(${CLOCK})$`);
-const PATTERNS: RegExp[] = [
-  new RegExp(String.raw`${SEPARATOR}(${AMOUNT})\s+read\b`, 'i'),
-  new RegExp(
-    String.raw`\b(?:est(?:imated|\.)?\s+)?(?:reading\s+time|time\s+to\s+read)\s*:?\s*(${AMOUNT})`,
-    'i',
-  ),
-  new RegExp(String.raw`${SEPARATOR}(${AMOUNT})\s+(?:reading\s+time|to\s+read)\b`, 'i'),
-  // A whole short element that is a duration: "(1 hour)", "9.5 Hours", "45 mins".
-  new RegExp(String.raw`^\(?(${AMOUNT})\)?$`, 'i'),
-  POSITION_AND_LENGTH,
-];
+
+/** The patterns for a page's languages, compiled once per vocabulary. */
+const patternCache = new WeakMap<Vocabulary, RegExp[]>();
+function patternsFor(vocabulary: Vocabulary): RegExp[] {
+  let patterns = patternCache.get(vocabulary);
+  if (patterns) return patterns;
+  const amount = vocabulary.amount;
+  const labels = alternation(vocabulary.readingLabels);
+  patterns = [
+    // "8 min read", "8 min de lectura", "5 munud o ddarllen".
+    new RegExp(
+      String.raw`${SEPARATOR}(${amount})\s+(?:${vocabulary.readingSuffix})(?![${LETTER}])`,
+      'i',
+    ),
+    // "Reading time: 7 minutes", "Lesezeit: 8 Min.", "Czas czytania: 7 min".
+    new RegExp(String.raw`(?<![${LETTER}])(?:${labels})\s*[:：]?\s*(${amount})`, 'i'),
+    // A whole short element that is a duration: "(1 hour)", "9.5 Hours", "45 mins".
+    new RegExp(String.raw`^\(?(${amount})\)?$`, 'i'),
+    ...vocabulary.runningText,
+    POSITION_AND_LENGTH,
+  ];
+  patternCache.set(vocabulary, patterns);
+  return patterns;
+}
 
 /** Elements that name themselves a duration, and those that show a position instead. */
 const DURATION_NAME = /duration|length|runtime|running-time|total/i;
@@ -69,32 +97,63 @@ function selfDescribedClock(element: Element, text: string): number | null {
   return parseDuration(text);
 }
 
-function matchText(text: string, allowClocks: boolean): VisibleDuration | null {
-  for (const pattern of allowClocks
-    ? PATTERNS
-    : PATTERNS.filter((candidate) => candidate !== POSITION_AND_LENGTH)) {
+function matchText(
+  text: string,
+  allowClocks: boolean,
+  vocabulary: Vocabulary,
+): VisibleDuration | null {
+  for (const pattern of patternsFor(vocabulary)) {
+    if (!allowClocks && pattern === POSITION_AND_LENGTH) continue;
     const match = pattern.exec(text);
     if (!match) continue;
-    const seconds = parseDuration(match[1]!.replace(/\s*-\s*/, ' ').trim());
+    if (vocabulary.perWeek.test(text.slice(match.index, match.index + match[0].length + 20)))
+      continue;
+    const figure = match[1]!;
+    const seconds =
+      pattern === POSITION_AND_LENGTH ? parseDuration(figure) : readDuration(figure, vocabulary);
     if (seconds !== null && seconds > 0)
       return { raw: match[0].replace(/^[\s·•|,]+/, '').trim(), seconds };
   }
   return null;
 }
 
+/** What a card would repeat around its own figure: "8 min read" gives "min read". */
+function cardLabel(raw: string): string {
+  const words = raw
+    .replace(/[\d.,:;()–-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words.length >= 2 ? words : raw;
+}
+
 /** Climbs while the text stays short: "8" and "min read" may sit in sibling nodes. */
 function matchNear(
-  element: Element,
+  node: Text,
   mainRoot: Element,
   allowClocks: boolean,
+  vocabulary: Vocabulary,
 ): VisibleDuration | null {
-  for (let current: Element | null = element, depth = 0; current && depth < 3; depth++) {
+  // The text node alone first: an icon's own text (an SVG's <title>) may sit beside it.
+  const own = collapseWhitespace(node.nodeValue ?? '');
+  if (own.length <= 60) {
+    const found = matchText(own, allowClocks, vocabulary);
+    if (found && found.seconds <= MAX_TRUSTED_SECONDS) return found;
+  } else if (own.includes('(') || vocabulary.runningTextHint.test(own)) {
+    // Running text: a sentence that says how long the resource takes.
+    for (const pattern of vocabulary.runningText) {
+      const match = pattern.exec(own.slice(0, 2_000));
+      const seconds = match ? readDuration(match[1]!, vocabulary) : null;
+      if (match && seconds !== null && seconds >= 60 && seconds <= MAX_TRUSTED_SECONDS)
+        return { raw: match[0].trim().slice(0, 200), seconds };
+    }
+  }
+  for (let current: Element | null = node.parentElement, depth = 0; current && depth < 3; depth++) {
     // A wide element is not one phrase; reading its whole text would be slow on large pages.
     if (current.childNodes.length > 12) break;
     const text = shortText(current, 60);
     if (!text) break;
     const clock = allowClocks ? selfDescribedClock(current, text) : null;
-    const found = clock ? { raw: text, seconds: clock } : matchText(text, allowClocks);
+    const found = clock ? { raw: text, seconds: clock } : matchText(text, allowClocks, vocabulary);
     // Over a day is not a reading time here; the label-pair signal flags such claims.
     if (found && found.seconds <= MAX_TRUSTED_SECONDS) return found;
     if (current === mainRoot) break;
@@ -110,9 +169,11 @@ function matchNear(
 export function findVisibleDuration(
   doc: Document,
   mainRoot: Element,
-  allowClocks = true,
+  allowClocks: boolean,
+  vocabulary: Vocabulary,
 ): VisibleDuration | null {
   let found: VisibleDuration | null = null;
+  const hint = hintFor(vocabulary);
   let pageChars = 0;
   let contentChars = 0;
   // From the top of the page: headers and players often sit just outside the main element.
@@ -128,9 +189,12 @@ export function findVisibleDuration(
       pageChars += value.length;
       if (mainRoot.contains(node)) contentChars += value.length;
       if (contentChars > TOP_OF_CONTENT_CHARS || pageChars > MAX_PAGE_CHARS) return true;
-      if (!HINT.test(value)) return undefined;
-      found = matchNear(node.parentElement!, mainRoot, allowClocks);
-      return found ? true : undefined;
+      if (!hint.test(value)) return undefined;
+      const near = matchNear(node as Text, mainRoot, allowClocks, vocabulary);
+      // Another item's time (one of a list of cards that each say "N min read"): read on.
+      if (!near || belongsElsewhere(node.parentElement!, cardLabel(near.raw))) return undefined;
+      found = near;
+      return true;
     },
     MAX_VISITED_NODES,
   );

@@ -1,3 +1,4 @@
+import type { NotResourceKind } from '@/utils/detection/page-kinds';
 import type { ResourceDetection } from '@/utils/detection/schema';
 
 /**
@@ -39,13 +40,20 @@ export type ToContentMessage =
       data: { detection: ResourceDetection; origin: string | null };
     }
   /** The popup asks which hosts the page's visible frames come from. */
-  | { type: 'popup:list-frames'; data: Record<string, never> };
+  | { type: 'popup:list-frames'; data: Record<string, never> }
+  /** The popup asks why the page is not a resource (kept in the page script's memory only). */
+  | { type: 'popup:page-kind'; data: Record<string, never> };
 
 export type ToContentType = ToContentMessage['type'];
 
 /** The top frame's answer to `popup:list-frames`. */
 export interface FrameHostsReply {
   hosts: string[];
+}
+
+/** The top frame's answer to `popup:page-kind`: the kind of page it is not a resource as. */
+export interface PageKindReply {
+  kind: NotResourceKind | null;
 }
 
 /** The opener's answer to `background:count-for-opener`: where it runs, and if it counts. */
@@ -100,6 +108,7 @@ export function readToContent(message: unknown): ToContentMessage | undefined {
         ? (message as ToContentMessage)
         : undefined;
     case 'popup:list-frames':
+    case 'popup:page-kind':
       return message as ToContentMessage;
     default:
       return undefined;

@@ -6,6 +6,7 @@ import { findMetaDuration } from '@/utils/detection/meta-tags';
 import { readReadingTimeValue } from '@/utils/detection/reading-time-value';
 import { findSchemaOrg } from '@/utils/detection/schema-org';
 import { findVisibleDuration } from '@/utils/detection/visible-text';
+import { pageVocabulary } from '@/utils/detection/vocabulary';
 import { htmlDocument } from '@/tests/unit/fixture-document';
 
 const page = new URL('https://learning.example.org/post');
@@ -127,7 +128,7 @@ describe('meta tags', () => {
 describe('visible text', () => {
   const find = (html: string, allowClocks = true) => {
     const doc = htmlDocument(html);
-    return findVisibleDuration(doc, findMainRoot(doc), allowClocks);
+    return findVisibleDuration(doc, findMainRoot(doc), allowClocks, pageVocabulary(doc));
   };
 
   it.each([
@@ -220,10 +221,19 @@ describe('detectResource, whole page', () => {
     });
   });
 
-  it('does not estimate a page that does not declare itself a resource, or is too short', () => {
+  it('estimates only a page that declares itself a resource or is prose under a heading, and is long enough', () => {
+    // One blurb under a heading is not prose: a shop's description.
     expect(
       detectResource(htmlDocument(`<div><h1>Shop</h1><p>${words(600)}</p></div>`), page),
     ).toBeNull();
+    // Paragraphs under a heading that declare nothing: a guidance page is estimated.
+    const guidance = detectResource(
+      htmlDocument(
+        `<main><h1>Guidance</h1><p>${words(120)}</p><p>${words(120)}</p><p>${words(120)}</p></main>`,
+      ),
+      page,
+    );
+    expect(guidance?.estimate?.words).toBe(361);
     expect(
       detectResource(htmlDocument(`<article><h1>Note</h1><p>${words(100)}</p></article>`), page),
     ).toBeNull();

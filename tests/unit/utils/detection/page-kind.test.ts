@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { htmlDocument } from '@/tests/unit/fixture-document';
+import { readPage } from '@/utils/detection';
+import { findMainRoot } from '@/utils/detection/main-content';
+import { classifyPage } from '@/utils/detection/page-kind';
+import { pageVocabulary } from '@/utils/detection/vocabulary';
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const page = new URL('https://learning.example.org/resources/item');
+const prose = (count: number) =>
+  Array.from(
+    { length: count },
+    (_, index) => `<p>${'Care staff read this sentence carefully. '.repeat(6)} ${index}</p>`,
+  ).join('');
+
+function kindOf(html: string, url = page) {
+  const doc = htmlDocument(html);
+  return classifyPage(doc, url, findMainRoot(doc), pageVocabulary(doc), NOW)?.kind ?? null;
+}
+
+const teasers = (count: number, extra = '') =>
+  Array.from(
+    { length: count },
+    (_, index) =>
+      `<div class="card"><h3><a href="/r/${index}">Resource number ${index}</a></h3><p>8 min read</p>${extra}</div>`,
+  ).join('');
+
+describe('classifyPage', () => {
+  it.each([
+    ['a listing of teasers', `<main><h1>Safeguarding</h1>${teasers(8)}</main>`, 'collection'],
+    [
+      'a JSON-LD collection',
+      `<script type="application/ld+json">{"@type":"CollectionPage"}</script><main><h1>News</h1>${prose(1)}</main>`,
+      'collection',
+    ],
+    ['search results', `<main><h1>Search results</h1>${teasers(4)}</main>`, 'search'],
+    [
+      'a sign-in page',
+      '<main><h1>Welcome back</h1><form><input type="email"><input type="password"></form></main>',
+      'application',
+    ],
+    ['a dashboard', '<main><h1>Dashboard</h1></main>', 'application'],
+    ['the learner’s own pages', '<main><h1>My learning log</h1></main>', 'application'],
+    [
+      'a product',
+      '<main><h1>Fob watch</h1><p>£12.99</p><button>Add to basket</button></main>',
+      'product',
+    ],
+    ['a policy', `<main><h1>Cookie policy</h1>${prose(6)}</main>`, 'policy'],
+    [
+      'a policy named for its service',
+      `<main><h1>Adult social care privacy notice</h1>${prose(6)}</main>`,
+      'policy',
+    ],
+    ['an error page', '<main><h1>Page not found</h1></main>', 'error'],
+    ['a Welsh error page', '<html lang="cy"><main><h1>Gwall</h1></main></html>', 'error'],
+    [
+      'a German policy',
+      `<html lang="de"><main><h1>Datenschutzerklärung</h1>${prose(6)}</main></html>`,
+      'policy',
+    ],
+    [
+      'an event yet to happen',
+      '<script type="application/ld+json">{"@type":"Event","startDate":"2027-02-10T12:30:00Z"}</script><main><h1>Wound care webinar</h1></main>',
+      'event',
+    ],
+  ])('%s', (_, html, kind) => {
+    expect(kindOf(html)).toBe(kind);
+  });
+
+  it.each([
+    [
+      'an article with a few related cards',
+      `<main><article><h1>Sepsis</h1>${prose(8)}</article>${teasers(3)}</main>`,
+    ],
+    [
+      'an article whose headings carry edit links (a wiki)',
+      `<main><h1>Dementia</h1>${Array.from({ length: 8 }, (_, index) => `<h2>Section ${index} <a href="?edit=${index}">edit</a></h2><p>${'Words here. '.repeat(20)}</p>`).join('')}</main>`,
+    ],
+    [
+      'a recording of an event that has happened',
+      `<script type="application/ld+json">{"@type":"Event","startDate":"2025-02-10T12:30:00Z"}</script><main><h1>Wound care webinar</h1>${prose(5)}</main>`,
+    ],
+    [
+      'a resource about privacy',
+      `<main><h1>Understanding privacy notices in care records</h1>${prose(6)}</main>`,
+    ],
+    [
+      'an article that declares itself, with a grid of related items',
+      `<meta property="og:type" content="article"><main><h1>Falls</h1>${teasers(8)}</main>`,
+    ],
+  ])('%s is not ruled out', (_, html) => {
+    expect(kindOf(html)).toBeNull();
+  });
+
+  it('says why, in plain words, and a non-resource reads no time', () => {
+    const reading = readPage(
+      htmlDocument(`<main><h1>Topics</h1>${teasers(8)}</main>`),
+      page,
+      undefined,
+      NOW,
+    );
+    expect(reading).toEqual({
+      notResource: {
+        kind: 'collection',
+        reason: 'it looks like a list of resources, not one resource',
+        signal: 'teasers',
+      },
+    });
+  });
+
+  it('is not asked on a site with its own profile', () => {
+    const reading = readPage(
+      htmlDocument('<main><h1>Dashboard</h1><dl><dt>Duration</dt><dd>5 mins</dd></dl></main>'),
+      new URL('https://leadingtochange.scot/resource'),
+      undefined,
+      NOW,
+    );
+    expect('detection' in reading).toBe(true);
+  });
+});

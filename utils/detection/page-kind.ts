@@ -1,0 +1,440 @@
+import { all, attribute, collapseWhitespace } from '@/utils/detection/dom-text';
+import { schemaItems } from '@/utils/detection/schema-org';
+import type { Vocabulary } from '@/utils/detection/vocabulary';
+import { REASONS, type NotResourceKind, type PageKindVerdict } from '@/utils/detection/page-kinds';
+
+/**
+ * What kind of page it is, decided before any number on it is read: a page that is not one
+ * learning resource is never tracked, whatever times it shows (a listing's teasers, a shop's
+ * dispatch countdown, a dashboard's hours). The kinds, and the plain words the popup uses:
+ * a collection or search results (many teasers linking elsewhere), an application page (sign-in,
+ * inbox, booking, basket, dashboard, settings, a page that is mostly a form), a product, a
+ * policy, help or error page, an event yet to happen, and a site's home page.
+ *
+ * Each rule reads what the page says of itself (schema.org types, its main heading and title,
+ * its address, its controls) or its structure (cards, forms). Words are data, per language
+ * (`languages.json`, `pageWords`).
+ */
+
+export {
+  NOT_RESOURCE_KINDS,
+  REASONS,
+  type NotResourceKind,
+  type PageKindVerdict,
+} from '@/utils/detection/page-kinds';
+
+const verdict = (kind: NotResourceKind, signal: string): PageKindVerdict => ({
+  kind,
+  reason: REASONS[kind],
+  signal,
+});
+
+/** JSON-LD only: WordPress themes mark every page's body as a microdata Blog. */
+const COLLECTION_TYPES = new Set(['CollectionPage', 'ItemList', 'ProfilePage']);
+const SEARCH_TYPES = new Set(['SearchResultsPage']);
+const PRODUCT_TYPES = new Set([
+  'Product',
+  'ProductGroup',
+  'IndividualProduct',
+  'Offer',
+  'AggregateOffer',
+]);
+const EVENT_TYPES = new Set([
+  'Event',
+  'EducationEvent',
+  'BusinessEvent',
+  'SocialEvent',
+  'Festival',
+  'ExhibitionEvent',
+  'EventSeries',
+]);
+const APPLICATION_TYPES = new Set(['CheckoutPage']);
+
+/** Address segments of a site's tools, not its content. */
+const APPLICATION_SEGMENTS = new Set([
+  'dashboard',
+  'inbox',
+  'mail',
+  'account',
+  'my-account',
+  'myaccount',
+  'profile',
+  'settings',
+  'preferences',
+  'basket',
+  'cart',
+  'checkout',
+  'login',
+  'log-in',
+  'signin',
+  'sign-in',
+  'signup',
+  'sign-up',
+  'my',
+  'my-learning',
+  'my-courses',
+  'learning-log',
+  'my-learning-log',
+  'appointments',
+  'booking',
+  'bookings',
+  'transcript',
+  'admin',
+]);
+const SEARCH_SEGMENTS = new Set([
+  'search',
+  'results',
+  'search-results',
+  'zoeken',
+  'suche',
+  'recherche',
+  'buscar',
+  'cerca',
+  'chwilio',
+]);
+const SEARCH_PARAMETERS = ['q', 'query', 'search', 's', 'keywords', 'keyword', 'term', 'k', 'text'];
+const COLLECTION_SEGMENTS = new Set([
+  'category',
+  'categories',
+  'tag',
+  'tags',
+  'topic',
+  'topics',
+  'archive',
+  'page',
+]);
+const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.[a-z]{3,4}|home\/?)?$/i;
+
+const CURRENCY_AMOUNT =
+  /(?:[£€$]\s?\d{1,5}(?:[.,]\d{2})?|\d{1,5}(?:[.,]\d{2})?\s?(?:€|zł|PLN|EUR|GBP))/;
+
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+function normalise(text: string | null | undefined): string {
+  return collapseWhitespace(text ?? '')
+    .toLowerCase()
+    .replace(/[.!?:]+$/, '')
+    .trim();
+}
+
+/** `og:type` naming the page an article, a video, a track or a book. */
+function declaresResource(doc: Document): boolean {
+  const type = attribute(doc.querySelector('meta[property="og:type" i]'), 'content') ?? '';
+  return /^(?:article|video|music|book)/i.test(type);
+}
+
+/** The page's main heading (or ''), then its title's first two parts ("Home | Trust" gives "home"). */
+function headings(doc: Document, mainRoot: Element): string[] {
+  const h1 = mainRoot.querySelector('h1') ?? doc.querySelector('h1');
+  const heading = h1 ? normalise(h1.textContent) : '';
+  const title = collapseWhitespace(doc.title ?? '');
+  const parts = title
+    .split(/\s+[|–—·•-]\s+|\s*[|–—·•]\s*/)
+    .slice(0, 2)
+    .map(normalise);
+  return [heading.length <= 80 ? heading : '', ...parts.filter((part) => part.length <= 80)];
+}
+
+const matches = (texts: readonly string[], words: Set<string>) =>
+  texts.some(
+    (text) => text !== '' && (words.has(text) || words.has(text.replace(/^\d{3}\s*[-–:]?\s*/, ''))),
+  );
+
+/** "Cookie policy", or a heading ending in a policy's name: "Adult social care privacy notice". */
+function isPolicyHeading(heading: string, policies: Set<string>): boolean {
+  if (policies.has(heading)) return true;
+  for (const policy of policies)
+    if (policy.includes(' ') && heading.endsWith(` ${policy}`) && heading.split(' ').length <= 8)
+      return true;
+  return false;
+}
+
+/** What the page's tools are made of, found in one pass over the page. */
+interface ToolCensus {
+  passwordShown: boolean;
+  /** ARIA widgets of a web application: a mail client's message list, folder tree, toolbar… */
+  widgets: number;
+  /** …and their items. */
+  widgetItems: number;
+  /** Progress bars in the main content (a dashboard's courses). */
+  progressBars: number;
+}
+
+const WIDGET_ROLES = new Set(['listbox', 'tree', 'grid', 'treegrid', 'menubar', 'toolbar']);
+
+function toolCensus(doc: Document, mainRoot: Element): ToolCensus {
+  const census: ToolCensus = { passwordShown: false, widgets: 0, widgetItems: 0, progressBars: 0 };
+  for (const element of all(
+    doc,
+    'input[type="password" i], progress, [role="progressbar"], [role="listbox"], [role="tree"], [role="grid"], [role="treegrid"], [role="menubar"], [role="toolbar"], [role="option"], [role="treeitem"], [role="row"], [role="gridcell"]',
+    300,
+  )) {
+    const role = element.getAttribute('role') ?? '';
+    if (element.tagName.toUpperCase() === 'INPUT') census.passwordShown ||= shown(element);
+    else if (role === 'progressbar' || element.tagName.toUpperCase() === 'PROGRESS') {
+      if (mainRoot.contains(element)) census.progressBars += 1;
+    } else if (WIDGET_ROLES.has(role)) census.widgets += 1;
+    else census.widgetItems += 1;
+  }
+  return census;
+}
+
+/** Text of the controls a visitor acts with: buttons, submit inputs, links styled as buttons. */
+function controlTexts(root: ParentNode, withLinks: boolean): string[] {
+  return all(
+    root,
+    withLinks
+      ? 'button, input[type="submit" i], input[type="button" i], a[role="button"], a[class*="button" i], a[class*="btn" i]'
+      : 'button, input[type="submit" i], input[type="button" i], a[role="button"]',
+    200,
+  )
+    .map((element) => normalise(element.textContent || attribute(element, 'value')))
+    .filter((text) => text.length > 0 && text.length <= 60);
+}
+
+/** The start of an element's text, without building the text of a huge page. */
+function boundedText(root: Element): string {
+  let text = '';
+  for (const element of all(root, 'p, span, div, strong, b, dd, td, li', 400)) {
+    if (element.childElementCount > 3) continue;
+    text += ` ${element.textContent ?? ''}`;
+    if (text.length > 20_000) break;
+  }
+  return text;
+}
+
+/** Whether an element is shown: not hidden by attribute or inline style. */
+function shown(element: Element): boolean {
+  if (element.closest('[hidden], [aria-hidden="true"]')) return false;
+  const style = element.getAttribute('style') ?? '';
+  return !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Form fields a visitor fills in (not search boxes, not hidden). */
+function formFields(root: ParentNode): Element[] {
+  return all(root, 'input, select, textarea', 300).filter((field) => {
+    const type = (field.getAttribute('type') ?? 'text').toLowerCase();
+    if (['hidden', 'submit', 'button', 'search', 'image', 'reset'].includes(type)) return false;
+    if (field.closest('[role="search"], nav, header, footer')) return false;
+    return shown(field);
+  });
+}
+
+/** Enough prose to be a page of its own, whatever else it has: counting stops here. */
+const PROSE_ENOUGH = 800;
+/** Containers whose paragraphs are not the page's own prose. */
+const NOT_PROSE =
+  'aside, nav, footer, form, [role="complementary"], [role="navigation"], [role="dialog"]';
+
+/**
+ * Words in the main content's paragraphs, outside the given cards and asides, up to
+ * `PROSE_ENOUGH` (the rules only ask whether there is little).
+ */
+function proseWords(mainRoot: Element, cards: readonly Element[]): number {
+  let words = 0;
+  for (const paragraph of all(mainRoot, 'p', 600)) {
+    if (paragraph.closest(NOT_PROSE)) continue;
+    if (cards.some((card) => card.contains(paragraph))) continue;
+    const text = paragraph.textContent ?? '';
+    if (text.length > 20_000) return PROSE_ENOUGH;
+    // Han, kana and hangul are read per character, as in the estimate.
+    words += (text.match(CJK)?.length ?? 0) + (text.match(WORD)?.length ?? 0);
+    if (words >= PROSE_ENOUGH) return words;
+  }
+  return words;
+}
+
+const WORD = /[\p{L}\p{N}][^\s]*/gu;
+
+/**
+ * Teasers linking elsewhere: headings that are links (or sit in one), each the title of another
+ * item. The card is the heading's nearest ancestor that has a sibling like it.
+ */
+function teaserCards(mainRoot: Element): Element[] {
+  const cards: Element[] = [];
+  // Few linked headings at all: no listing (most articles stop here, cheaply).
+  if (mainRoot.querySelectorAll(LINKED_HEADINGS).length < 3) return cards;
+  for (const heading of all(mainRoot, 'h2, h3, h4, h5', 400)) {
+    const link = heading.closest('a[href]') ?? heading.querySelector('a[href]');
+    if (!link || !shown(heading)) continue;
+    // The heading is the link (a teaser's title), not a heading with an "edit" link in it.
+    const headingText = collapseWhitespace(heading.textContent ?? '');
+    if (
+      !link.contains(heading) &&
+      collapseWhitespace(link.textContent ?? '').length < headingText.length * 0.6
+    )
+      continue;
+    if (heading.closest(NOT_TEASERS)) continue;
+    let card: Element = heading;
+    for (
+      let at: Element | null = heading.parentElement, depth = 0;
+      at && at !== mainRoot && depth < 5;
+      at = at.parentElement, depth++
+    ) {
+      const alike = (sibling: Element | null) =>
+        sibling !== null &&
+        sibling.tagName === at!.tagName &&
+        sibling.querySelector('a[href]') !== null;
+      if (alike(at.previousElementSibling) || alike(at.nextElementSibling)) {
+        card = at;
+        break;
+      }
+    }
+    cards.push(card);
+  }
+  return cards;
+}
+
+const LINKED_HEADINGS = 'h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4';
+/** Related items and sidebars beside a page's own content are not its listing. */
+const NOT_TEASERS =
+  'aside, nav, footer, [role="complementary"], [class*="related" i], [class*="recommended" i], [class*="more-from" i], [id*="related" i], [class*="comment" i]';
+
+function pagination(doc: Document): boolean {
+  return (
+    doc.querySelector(
+      'nav[aria-label*="pagination" i], nav[aria-label*="pages" i], .pagination, .pager, [class*="pagination"], ul.page-numbers, a[rel="next"], link[rel="next"]',
+    ) !== null
+  );
+}
+
+function pathSegments(url: URL): string[] {
+  return url.pathname.toLowerCase().split('/').filter(Boolean);
+}
+
+/** The page's addresses: where it is, and the canonical address it names (any host). */
+function addresses(doc: Document, url: URL): URL[] {
+  const found = [url];
+  const canonical = attribute(doc.querySelector('link[rel="canonical" i]'), 'href', 2_000);
+  if (canonical) {
+    const parsed = URL.parse(canonical, url);
+    if (parsed) found.push(parsed);
+  }
+  return found;
+}
+
+function startsInFuture(item: Record<string, unknown>, now: number): boolean {
+  const start = item['startDate'];
+  const value = Array.isArray(start) ? start[0] : start;
+  if (typeof value !== 'string') return false;
+  const at = Date.parse(value);
+  return Number.isFinite(at) && at > now;
+}
+
+/** A future date shown on the page (`<time datetime>`), as an event's page shows its date. */
+function showsFutureDate(root: ParentNode, now: number): boolean {
+  return all(root, 'time[datetime]', 50).some((time) => {
+    if (time.closest('nav, footer, aside, [class*="related" i]')) return false;
+    const at = Date.parse(time.getAttribute('datetime') ?? '');
+    return Number.isFinite(at) && at > now + 60 * 60 * 1000;
+  });
+}
+
+/**
+ * The page's kind when it is not one learning resource, or null when it may be one.
+ * `now`: the time (ms) an event's start is compared with.
+ */
+export function classifyPage(
+  doc: Document,
+  url: URL,
+  mainRoot: Element,
+  vocabulary: Vocabulary,
+  now: number,
+): PageKindVerdict | null {
+  const words = vocabulary.pageWords;
+  const titles = headings(doc, mainRoot);
+  const items = schemaItems(doc);
+  const types = new Set(items.flatMap((item) => item.types));
+  const urls = addresses(doc, url);
+
+  if (matches(titles, words.errorTitles) || titles.some((text) => /^(?:error\s+)?404\b/.test(text)))
+    return verdict('error', 'error-heading');
+  if (titles[0] !== undefined && isPolicyHeading(titles[0], words.policyTitles))
+    return verdict('policy', 'policy-heading');
+  if (titles[0] === '' && titles.slice(1).some((part) => words.policyTitles.has(part)))
+    return verdict('policy', 'policy-title');
+
+  // Read only when a rule needs them: most pages are articles, and stop early.
+  // Buttons for a shop's "Add to basket"; links styled as buttons too for an event's "Book your
+  // place", looked for only beside a future date (matching every link's class costs).
+  let buttonsRead: string[] | undefined;
+  const buttons = () => (buttonsRead ??= controlTexts(doc.body ?? doc, false));
+  if ([...types].some((type) => PRODUCT_TYPES.has(type)) && !items.some((item) => item.learning))
+    return verdict('product', 'product-schema');
+  if (
+    buttons().some((text) => words.basketActions.has(text)) &&
+    CURRENCY_AMOUNT.test(boundedText(mainRoot))
+  )
+    return verdict('product', 'basket-and-price');
+
+  if ([...types].some((type) => APPLICATION_TYPES.has(type)))
+    return verdict('application', 'checkout-schema');
+  if (matches(titles.slice(0, 1), words.applicationTitles))
+    return verdict('application', 'application-heading');
+  if (
+    urls.some((address) =>
+      pathSegments(address).some((segment) => APPLICATION_SEGMENTS.has(segment)),
+    )
+  )
+    return verdict('application', 'application-address');
+  // What the page says of itself beats its structure: an article or a track with a grid of
+  // related items, or a form below, is still the article or the track.
+  const declared = items.some((item) => item.learning) || declaresResource(doc);
+  // A page that declares itself a resource is not looked at for tools or teasers at all (the
+  // costliest looks, and what it says of itself wins).
+  const cards = declared ? [] : teaserCards(mainRoot);
+  let proseRead: number | undefined;
+  const prose = () => (proseRead ??= proseWords(mainRoot, cards));
+  const tools = declared ? undefined : toolCensus(doc, mainRoot);
+  if (tools?.passwordShown && prose() < 400) return verdict('application', 'sign-in-form');
+  if (tools && formFields(mainRoot).length >= 4 && prose() < 300)
+    return verdict('application', 'mostly-a-form');
+  if (tools && tools.widgets >= 2 && tools.widgetItems >= 8)
+    return verdict('application', 'application-widgets');
+  if (tools && tools.progressBars >= 3 && prose() < 400)
+    return verdict('application', 'progress-bars');
+
+  const futureEvent = items.some(
+    (item) => item.types.some((type) => EVENT_TYPES.has(type)) && startsInFuture(item.node, now),
+  );
+  if (futureEvent) return verdict('event', 'future-event-schema');
+  if (
+    showsFutureDate(mainRoot, now) &&
+    controlTexts(doc.body ?? doc, true).some((text) => words.registerActions.has(text)) &&
+    prose() < 800
+  )
+    return verdict('event', 'register-for-future-date');
+
+  if ([...types].some((type) => SEARCH_TYPES.has(type))) return verdict('search', 'search-schema');
+  const searchAddress = urls.some(
+    (address) =>
+      pathSegments(address).some((segment) => SEARCH_SEGMENTS.has(segment)) ||
+      SEARCH_PARAMETERS.some((name) => (address.searchParams.get(name) ?? '').trim().length > 0),
+  );
+  if (searchAddress && (cards.length >= 3 || matches(titles, words.searchTitles)))
+    return verdict('search', 'search-address');
+  if (
+    titles.some((text) => [...words.searchTitles].some((phrase) => text.startsWith(phrase))) &&
+    cards.length >= 3
+  )
+    return verdict('search', 'search-heading');
+
+  if (
+    items.some((item) => item.jsonLd && item.types.some((type) => COLLECTION_TYPES.has(type))) &&
+    !declared
+  )
+    return verdict('collection', 'collection-schema');
+  // A listing's address or its pages of results: three teasers are enough.
+  const listed = () =>
+    urls.some((address) =>
+      pathSegments(address).some((segment) => COLLECTION_SEGMENTS.has(segment)),
+    ) || pagination(doc);
+  // Many teasers and little prose of its own: an article with related cards has its text.
+  if (!declared && (cards.length >= 5 || (cards.length >= 3 && listed())) && prose() < 400)
+    return verdict('collection', 'teasers');
+
+  const atRoot = urls.some((address) => HOME_PATH.test(address.pathname));
+  if (matches(titles.slice(1), words.homeTitles) || (atRoot && !declared && cards.length >= 3))
+    return verdict('home', 'home');
+  return null;
+}
