@@ -49,6 +49,11 @@ const EVENT_TYPES = new Set([
   'EventSeries',
 ]);
 const APPLICATION_TYPES = new Set(['CheckoutPage']);
+/**
+ * Job sites add `JobPosting` to adverts so that Google's job search lists them
+ * (https://developers.google.com/search/docs/appearance/structured-data/job-posting).
+ */
+const JOB_TYPES = new Set(['JobPosting']);
 
 /** Address segments of a site's tools, not its content. */
 const APPLICATION_SEGMENTS = new Set([
@@ -140,12 +145,23 @@ const matches = (texts: readonly string[], words: Set<string>) =>
     (text) => text !== '' && (words.has(text) || words.has(text.replace(/^\d{3}\s*[-–:]?\s*/, ''))),
   );
 
-/** "Cookie policy", or a heading ending in a policy's name: "Adult social care privacy notice". */
+/**
+ * "Cookie policy"; a heading ending in a policy's name ("Adult social care privacy notice"); or
+ * one starting with it, then a short joining word ("Accessibility statement for …", "Terms and
+ * conditions of booking") — not "Privacy notice changes: what care homes must do".
+ */
 function isPolicyHeading(heading: string, policies: Set<string>): boolean {
   if (policies.has(heading)) return true;
-  for (const policy of policies)
-    if (policy.includes(' ') && heading.endsWith(` ${policy}`) && heading.split(' ').length <= 8)
-      return true;
+  const words = heading.split(' ');
+  if (words.length > 8) return false;
+  for (const policy of policies) {
+    if (!policy.includes(' ')) continue;
+    if (heading.endsWith(` ${policy}`)) return true;
+    if (heading.startsWith(`${policy} `)) {
+      const next = words[policy.split(' ').length] ?? '';
+      if (next.length <= 4 && !/\d/.test(next)) return true;
+    }
+  }
   return false;
 }
 
@@ -232,9 +248,16 @@ const NOT_PROSE =
  */
 function proseWords(mainRoot: Element, cards: readonly Element[]): number {
   let words = 0;
+  // Looked up by ancestor: a listing has hundreds of cards and a page hundreds of paragraphs.
+  const inCards = new Set(cards);
+  const inCard = (paragraph: Element) => {
+    for (let at: Element | null = paragraph; at && at !== mainRoot; at = at.parentElement)
+      if (inCards.has(at)) return true;
+    return false;
+  };
   for (const paragraph of all(mainRoot, 'p', 600)) {
     if (paragraph.closest(NOT_PROSE)) continue;
-    if (cards.some((card) => card.contains(paragraph))) continue;
+    if (inCards.size > 0 && inCard(paragraph)) continue;
     const text = paragraph.textContent ?? '';
     if (text.length > 20_000) return PROSE_ENOUGH;
     // Han, kana and hangul are read per character, as in the estimate.
@@ -281,6 +304,69 @@ function teaserCards(mainRoot: Element): Element[] {
       }
     }
     cards.push(card);
+  }
+  return cards;
+}
+
+/** Rows of a table or list that each lead to another page: a forum's topics, a calendar's sessions. */
+const ROWS_ENOUGH = 5;
+/** Rows looked at per table or list: enough to tell a listing, bounded on a huge one. */
+const ROWS_LOOKED_AT = 40;
+
+/** A link to another page: not an anchor on this one, a script, mail or a phone number. */
+function linkElsewhere(row: Element): string | undefined {
+  for (const link of all(row, 'a[href]', 6)) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (href !== '' && !/^(?:#|javascript:|mailto:|tel:)/i.test(href)) return href;
+  }
+  return undefined;
+}
+
+/**
+ * A list item that starts with its link and says more after it (a topic's excerpt, a session's
+ * venue), read text node by text node so a huge item costs no more than its start.
+ */
+function leadsWithLink(row: Element): boolean {
+  const link = row.querySelector('a[href]');
+  if (!link || collapseWhitespace(link.textContent ?? '').length < 3) return false;
+  const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
+  let after = 0;
+  for (let node = walker.nextNode(), seen = 0; node && seen < 60; node = walker.nextNode()) {
+    seen++;
+    const length = (node.nodeValue ?? '').trim().length;
+    if (length === 0 || link.contains(node)) continue;
+    // Text before the link: a reference list's authors, a date, a number.
+    if (link.compareDocumentPosition(node) & 2 /* DOCUMENT_POSITION_PRECEDING */) return false;
+    after += length;
+    if (after >= 20) return true;
+  }
+  return false;
+}
+
+/**
+ * Listing rows without headings: table rows that link elsewhere, or list items that lead with
+ * their link. A reference list starts with authors; a table of contents links within the page.
+ * Five rows, most of them each linking somewhere different.
+ */
+function rowCards(mainRoot: Element): Element[] {
+  const cards: Element[] = [];
+  for (const group of all(mainRoot, 'table, tbody, ul, ol', 60)) {
+    const rows: Element[] = [];
+    const children = group.children;
+    for (let index = 0; index < children.length && rows.length < ROWS_LOOKED_AT; index++) {
+      const tag = children[index]!.tagName.toUpperCase();
+      if (tag === 'TR' || tag === 'LI') rows.push(children[index]!);
+    }
+    if (rows.length < ROWS_ENOUGH || group.closest(NOT_TEASERS)) continue;
+    const targets = new Set<string>();
+    const linked = rows.filter((row) => {
+      const href = linkElsewhere(row);
+      if (href === undefined || (row.tagName.toUpperCase() === 'LI' && !leadsWithLink(row)))
+        return false;
+      targets.add(href);
+      return true;
+    });
+    if (targets.size >= ROWS_ENOUGH && linked.length >= rows.length * 0.6) cards.push(...linked);
   }
   return cards;
 }
@@ -369,6 +455,7 @@ export function classifyPage(
 
   if ([...types].some((type) => APPLICATION_TYPES.has(type)))
     return verdict('application', 'checkout-schema');
+  if ([...types].some((type) => JOB_TYPES.has(type))) return verdict('job', 'job-schema');
   if (matches(titles.slice(0, 1), words.applicationTitles))
     return verdict('application', 'application-heading');
   if (
@@ -382,7 +469,7 @@ export function classifyPage(
   const declared = items.some((item) => item.learning) || declaresResource(doc);
   // A page that declares itself a resource is not looked at for tools or teasers at all (the
   // costliest looks, and what it says of itself wins).
-  const cards = declared ? [] : teaserCards(mainRoot);
+  const cards = declared ? [] : [...teaserCards(mainRoot), ...rowCards(mainRoot)];
   let proseRead: number | undefined;
   const prose = () => (proseRead ??= proseWords(mainRoot, cards));
   const tools = declared ? undefined : toolCensus(doc, mainRoot);

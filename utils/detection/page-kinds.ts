@@ -10,6 +10,7 @@ export const NOT_RESOURCE_KINDS = [
   'policy',
   'error',
   'event',
+  'job',
   'home',
 ] as const;
 export type NotResourceKind = (typeof NOT_RESOURCE_KINDS)[number];
@@ -30,5 +31,6 @@ export const REASONS: Record<NotResourceKind, string> = {
   policy: 'it looks like a policy, help or legal page',
   error: 'it looks like an error page',
   event: 'it looks like an event that has not happened yet',
+  job: 'it looks like a job advert',
   home: 'it looks like a website’s home page',
 };

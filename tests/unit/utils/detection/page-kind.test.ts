@@ -25,6 +25,20 @@ const teasers = (count: number, extra = '') =>
       `<div class="card"><h3><a href="/r/${index}">Resource number ${index}</a></h3><p>8 min read</p>${extra}</div>`,
   ).join('');
 
+/** Table rows or list items, each leading to its own page: a forum's topics, a calendar's dates. */
+const topicRows = (count: number) =>
+  Array.from(
+    { length: count },
+    (_, index) =>
+      `<tr><td><a href="/forum/topic-${index}">Night shift handover question ${index}</a></td><td>12 replies</td><td>3 hours ago</td></tr>`,
+  ).join('');
+const sessionItems = (count: number) =>
+  Array.from(
+    { length: count },
+    (_, index) =>
+      `<li><a href="/book/${index}">Moving and handling refresher</a> Tuesday ${index + 2} March, Inverness, places left</li>`,
+  ).join('');
+
 describe('classifyPage', () => {
   it.each([
     ['a listing of teasers', `<main><h1>Safeguarding</h1>${teasers(8)}</main>`, 'collection'],
@@ -60,6 +74,31 @@ describe('classifyPage', () => {
       'policy',
     ],
     [
+      'an accessibility statement for a service',
+      `<main><h1>Accessibility statement for the learning hub</h1>${prose(6)}</main>`,
+      'policy',
+    ],
+    [
+      'terms and conditions of a booking',
+      `<main><h1>Terms and conditions of booking</h1>${prose(6)}</main>`,
+      'policy',
+    ],
+    [
+      'a job advert',
+      '<script type="application/ld+json">{"@type":"JobPosting","title":"Staff nurse"}</script><main><h1>Staff nurse, band 5</h1><p>Apply within 20 minutes of starting.</p></main>',
+      'job',
+    ],
+    [
+      'a forum’s topic table',
+      `<main><h1>Practice forum</h1><table><tbody>${topicRows(8)}</tbody></table></main>`,
+      'collection',
+    ],
+    [
+      'a calendar of sessions to book',
+      `<main><h1>Training dates</h1><ul>${sessionItems(6)}</ul></main>`,
+      'collection',
+    ],
+    [
       'an event yet to happen',
       '<script type="application/ld+json">{"@type":"Event","startDate":"2027-02-10T12:30:00Z"}</script><main><h1>Wound care webinar</h1></main>',
       'event',
@@ -88,6 +127,26 @@ describe('classifyPage', () => {
     [
       'an article that declares itself, with a grid of related items',
       `<meta property="og:type" content="article"><main><h1>Falls</h1>${teasers(8)}</main>`,
+    ],
+    [
+      'a resource about privacy notice changes',
+      `<main><h1>Privacy notice changes: what care homes must do</h1>${prose(6)}</main>`,
+    ],
+    [
+      'an article with a few further-reading links',
+      `<main><h1>Pressure ulcers</h1>${prose(6)}<ul>${sessionItems(4)}</ul></main>`,
+    ],
+    [
+      'an article with its reference list',
+      `<main><h1>Delirium</h1>${prose(6)}<ol>${Array.from({ length: 8 }, (_, index) => `<li>Smith J, Jones K (20${10 + index}) Delirium in older adults. <a href="https://doi.example.org/10.1/${index}">doi:10.1/${index}</a></li>`).join('')}</ol></main>`,
+    ],
+    [
+      'a guide with a table of contents',
+      `<main><h1>Mental capacity</h1><ol>${Array.from({ length: 8 }, (_, index) => `<li><a href="#part-${index}">Part ${index}</a> what this part of the guide covers for staff</li>`).join('')}</ol>${prose(6)}</main>`,
+    ],
+    [
+      'a guide with a table of its own figures',
+      `<main><h1>Fluid balance</h1>${prose(6)}<table><tbody>${Array.from({ length: 8 }, (_, index) => `<tr><td>Hour ${index}</td><td>${index * 50} ml</td></tr>`).join('')}</tbody></table></main>`,
     ],
   ])('%s is not ruled out', (_, html) => {
     expect(kindOf(html)).toBeNull();
