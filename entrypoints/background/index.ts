@@ -7,7 +7,8 @@ import { loadSettings } from '@/utils/settings-store';
 import { createProgressManager } from '@/entrypoints/background/progress';
 import { createFrameRelay, probeFrame, readProbeResults } from '@/entrypoints/background/frames';
 import { FRAME_CLAIM_KEY } from '@/utils/page/frame-claim';
-import { FRAME_SCRIPT_FILE } from '@/utils/site-access/reading-script';
+import { ESTIMATE_SCRIPT_FILE, FRAME_SCRIPT_FILE } from '@/utils/site-access/reading-script';
+import { createReaderEstimates } from '@/entrypoints/background/reader-estimate';
 import { createPlayers } from '@/entrypoints/background/players';
 import type { ToContentMessage } from '@/utils/messages/to-content';
 import { allTabResources, forgetTab, topDocumentOf } from '@/entrypoints/background/tab-state';
@@ -62,8 +63,28 @@ export default defineBackground(() => {
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
 
+  const readerEstimates = createReaderEstimates({
+    // Into the document that asked, where the browser names it: a tab that moved on since is
+    // not reached.
+    async runEstimateScript(tabId, documentId) {
+      const [top] = await browser.scripting.executeScript({
+        target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] },
+        files: [ESTIMATE_SCRIPT_FILE],
+      });
+      return top?.result;
+    },
+    now: Date.now,
+  });
+
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, sender, { progress, sync, isWatchedPage, frames, players }),
+    handleMessage(message, sender, {
+      progress,
+      sync,
+      isWatchedPage,
+      frames,
+      players,
+      readerEstimates,
+    }),
   );
   // A site granted (in the popup or the browser's settings): the frames from it in the tabs that
   // show a resource are heard from now on.
@@ -101,5 +122,6 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void players.closed(tabId);
+    readerEstimates.forget(tabId);
   });
 });

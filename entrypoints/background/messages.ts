@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { FrameRelay } from '@/entrypoints/background/frames';
 import type { Players } from '@/entrypoints/background/players';
+import type { ReaderEstimates } from '@/entrypoints/background/reader-estimate';
 import type { ProgressManager } from '@/entrypoints/background/progress';
 import type { SyncEngine } from '@/utils/sync/engine';
 import { getTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state';
@@ -15,6 +16,7 @@ export interface MessageHandlers {
   isWatchedPage: (pageUrl: URL) => Promise<boolean>;
   frames: Pick<FrameRelay, 'presence' | 'tellFrames'>;
   players: Pick<Players, 'playsFor'>;
+  readerEstimates: Pick<ReaderEstimates, 'count'>;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface MessageHandlers {
 export async function handleMessage(
   message: unknown,
   sender: MessageSender,
-  { progress, sync, isWatchedPage, frames, players }: MessageHandlers,
+  { progress, sync, isWatchedPage, frames, players, readerEstimates }: MessageHandlers,
 ): Promise<MessageResponse<keyof typeof protocol> | undefined> {
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success) return undefined;
@@ -71,6 +73,12 @@ export async function handleMessage(
       if (from.kind !== 'content' || !request.success) return undefined;
       if (!(await isWatchedPage(from.pageUrl))) return undefined;
       return progress.timeCounted(from.tabId, request.data.url, request.data.countedMs);
+    }
+    case 'content:reader-count': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'content' || !request.success) return undefined;
+      if (!(await isWatchedPage(from.pageUrl))) return undefined;
+      return readerEstimates.count(from.tabId, from.documentId, request.data.url);
     }
     case 'popup:get-tab-resource': {
       const request = protocol[type].request.safeParse(data);

@@ -32,6 +32,8 @@ export default defineUnlistedScript(() => {
     readAttention: () => readAttention(document),
     watchAttention: (signal, onChange) => watchAttention(signal, onChange, document),
     onPageHide: (signal, handler) => onTrustedPageHide(signal, handler, window),
+    // Within 10 s even on a page that is never idle (a background tab, a busy player).
+    whenIdle: (handler) => requestIdleCallback(handler, { timeout: 10_000 }),
     onExtensionMessage: (signal, handler) => {
       const listener = (message: unknown, sender: { id?: string }) => {
         if (signal.aborted || !fromExtension(sender, browser.runtime.id)) return undefined;

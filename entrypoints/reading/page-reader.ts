@@ -7,6 +7,7 @@ import {
   type RelayedPresence,
 } from '@/entrypoints/reading/frames';
 import { watchForLateContent } from '@/entrypoints/reading/late-content';
+import { createReaderEstimate } from '@/entrypoints/reading/reader-estimate';
 import {
   startReadingSession,
   type ReadingSession,
@@ -28,7 +29,7 @@ const LATE_CONTENT_MS = 15_000;
 /** The DOM has settled when it has not changed for this long. */
 const QUIET_MS = 750;
 
-export interface PageReaderPorts extends Omit<SessionPorts, 'context'> {
+export interface PageReaderPorts extends Omit<SessionPorts, 'context' | 'onHeard'> {
   context: ScriptContext;
   doc: Document;
   win: Window;
@@ -40,6 +41,8 @@ export interface PageReaderPorts extends Omit<SessionPorts, 'context'> {
     signal: AbortSignal,
     handler: (message: ToContentMessage) => Promise<unknown> | undefined,
   ): void;
+  /** Runs `handler` once, when the page is idle (`requestIdleCallback`). */
+  whenIdle(handler: () => void): void;
 }
 
 /** At most this many frame hosts are named to the popup. */
@@ -61,6 +64,7 @@ export function readPage(ports: PageReaderPorts): void {
   const frameMedia = createFrameMedia(ports.now);
   const sessionPorts: SessionPorts = {
     ...ports,
+    onHeard: (url) => readerEstimate.heard(url),
     readAttention: () => {
       const own = ports.readAttention();
       const frames = frameMedia.current();
@@ -93,11 +97,22 @@ export function readPage(ports: PageReaderPorts): void {
 
   /** Why the page is not a resource, for the popup; never stored or sent anywhere else. */
   let notResource: NotResourceKind | null = null;
+  // A resource that states no time is estimated again from Reader View's count, once idle.
+  const readerEstimate = createReaderEstimate({
+    ask: async (url) => (await ports.send('content:reader-count', { url })) ?? null,
+    whenIdle: (handler) =>
+      ports.whenIdle(() => {
+        if (context.isValid()) handler();
+      }),
+    counted: () => detect(),
+    language: () => doc.documentElement.getAttribute('lang'),
+  });
   const detect = () => {
     // A page that is a resource itself counts for itself, even in a player window.
     const reading = readDocument(doc, new URL(win.location.href));
     notResource = 'notResource' in reading ? reading.notResource.kind : null;
-    const detection = ('detection' in reading ? reading.detection : undefined) ?? borrowed;
+    const own = 'detection' in reading ? reading.detection : undefined;
+    const detection = (own ? readerEstimate.apply(own) : undefined) ?? borrowed;
     if (session && detection?.url === session.url) {
       // Same resource, better information (late content, media metadata): update it.
       session.update(detection);

@@ -41,6 +41,8 @@ export interface SessionPorts {
   watchAttention: (signal: AbortSignal, onChange: () => void) => void;
   /** Listens for the page going away (reload, navigation, tab closed); trusted events only. */
   onPageHide: (signal: AbortSignal, handler: () => void) => void;
+  /** The background heard the resource announced: it now shows it for the tab. */
+  onHeard: (url: string) => void;
 }
 
 export interface ReadingSession {
@@ -203,6 +205,7 @@ export function startReadingSession(
         snapshot = reply;
         accountant.setIdleMs(reply.idleMs);
         schedule();
+        ports.onHeard(detection.url);
       })
       .catch(() => undefined);
   }

@@ -20,9 +20,14 @@ export interface ChromiumCorpusResult {
   firstMs: number;
   /** Words counted by @mozilla/readability's parse(), and its milliseconds (bench only). */
   readability?: { words: number; ms: number };
+  /**
+   * The estimate script's count (`readerCounts`: Reader View's text, Learnlog's counting), as
+   * the extension estimates a page that states no time once it is idle (bench only).
+   */
+  reader?: { words: number; ms: number } | null;
 }
 
-type RunOptions = { readabilitySource?: string; repeats?: number };
+type RunOptions = { readabilitySource?: string; readerSource?: string; repeats?: number };
 type FileResult = Omit<ChromiumCorpusResult, 'page'>;
 
 export interface ChromiumCorpus {
@@ -53,13 +58,14 @@ export async function openChromiumCorpus(root = `${CORPUS_DIR}/`): Promise<Chrom
   async function runFile(
     file: string,
     pageUrl: URL,
-    { readabilitySource, repeats = 5 }: RunOptions = {},
+    { readabilitySource, readerSource, repeats = 5 }: RunOptions = {},
   ): Promise<FileResult> {
     await tab.goto(server.url(`/${file}`), { waitUntil: 'domcontentloaded' });
     await tab.evaluate(detectionSource);
     if (readabilitySource) await tab.evaluate(readabilitySource);
+    if (readerSource) await tab.evaluate(readerSource);
     return tab.evaluate(
-      (href, times, withReadability) => {
+      (href, times, withReadability, withReader) => {
         const api = (
           window as unknown as {
             LearnlogDetection: {
@@ -95,16 +101,33 @@ export async function openChromiumCorpus(root = `${CORPUS_DIR}/`): Promise<Chrom
             words: (article?.textContent ?? '').trim().split(/\s+/).filter(Boolean).length,
           };
         }
+        let reader: { words: number; ms: number } | null | undefined;
+        if (withReader) {
+          const api = (
+            window as unknown as {
+              LearnlogReader: {
+                readerCounts(doc: Document): { words: number; cjkCharacters: number } | null;
+              };
+            }
+          ).LearnlogReader;
+          const started = performance.now();
+          const counts = api.readerCounts(document);
+          reader = counts
+            ? { words: counts.words + counts.cjkCharacters, ms: performance.now() - started }
+            : null;
+        }
         return {
           detection,
           detectMs: timings[Math.floor(timings.length / 2)]!,
           firstMs,
           readability,
+          reader,
         };
       },
       pageUrl.href,
       repeats,
       Boolean(readabilitySource),
+      Boolean(readerSource),
     );
   }
 

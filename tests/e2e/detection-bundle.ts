@@ -3,9 +3,13 @@ import { build } from 'vite';
 
 /**
  * Bundles `detectResource` into one script (global `LearnlogDetection`) so that real browsers can
- * run exactly the extension's detection code on a page, for the corpus tests and the benchmark.
+ * run exactly the extension's detection code on a page, for the corpus tests and the benchmark;
+ * or another module of it (`readerCounts`, the estimate script's code) under another global.
  */
-export async function bundleDetection(): Promise<string> {
+export async function bundleDetection(
+  entry = 'utils/detection/index.ts',
+  name = 'LearnlogDetection',
+): Promise<string> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const result = await build({
     configFile: false,
@@ -16,9 +20,9 @@ export async function bundleDetection(): Promise<string> {
       write: false,
       minify: true,
       lib: {
-        entry: `${root}utils/detection/index.ts`,
+        entry: `${root}${entry}`,
         formats: ['iife'],
-        name: 'LearnlogDetection',
+        name,
         fileName: 'detection',
       },
     },

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '@/tests/e2e/axe';
+import type { ResourceDetection } from '@/utils/detection/schema';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
 import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
 import {
@@ -115,6 +116,28 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserNa
       durationSeconds: 480,
       stated: { raw: '8 min read' },
     });
+    await page.close();
+  });
+
+  it('estimates a page that states no time from Reader View’s text once the page is idle, and leaves the page as it was', async () => {
+    const { page, url } = await openFixture('/reader-estimate-blog.html');
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    // The post is 1,356 words (the fixture says why); Learnlog's own count of this page is
+    // far more, with its menu, extras and replies.
+    const post = 1356;
+    const resource = await waitFor(
+      async () => (await detectedFor(control, url)) as ResourceDetection | undefined,
+      (found) => !!found?.estimate && Math.abs(found.estimate.words - post) / post < 0.05,
+      { what: 'the estimate from Reader View’s count' },
+    );
+    if (!resource) throw new Error('unreachable: waited for the resource');
+    expect(resource.stated).toBeUndefined();
+    expect(resource.estimate).toMatchObject({ images: 2, wordsPerMinute: 238 });
+    expect(resource.durationSeconds).toBe(resource.estimate!.seconds);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    // Reader View fills lazy pictures in on its copy; the copy loads nothing.
+    await sleep(500);
+    expect(server.requested).not.toContain('/pictures/lazy-never.jpg');
     await page.close();
   });
 

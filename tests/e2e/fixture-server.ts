@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
 export interface FixtureServer {
   origin: string;
   url(path: string): string;
+  /** Every path asked for, in order: what a page (or Learnlog) fetched. */
+  requested: string[];
   close(): Promise<void>;
 }
 
@@ -44,8 +46,10 @@ export function toneWav(seconds: number): Buffer {
 
 export async function startFixtureServer(port = 0, root = FIXTURES_DIR): Promise<FixtureServer> {
   const tone = toneWav(180);
+  const requested: string[] = [];
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    requested.push(pathname);
     // `/media/tone.wav` lasts three minutes; `/media/tone-20.wav` 20 seconds.
     const media = /^\/media\/tone(?:-(\d{1,3}))?\.wav$/.exec(pathname);
     if (media) {
@@ -83,6 +87,7 @@ export async function startFixtureServer(port = 0, root = FIXTURES_DIR): Promise
   return {
     origin,
     url: (path) => new URL(path, origin).href,
+    requested,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import type { ResourceDetection } from '@/utils/detection/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   detectedFor,
@@ -147,7 +148,37 @@ describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (brow
         window as unknown as { __spy: { report(): { seen: string[]; newGlobals: string[] } } }
       ).__spy.report(),
     );
-    expect(report).toEqual({ seen: [], newGlobals: [] });
+    expect(report).toEqual({ seen: [], newGlobals: [], fetched: [] });
+    await page.close();
+  });
+
+  it('a page cannot tell Learnlog counted its text as Reader View would, nor does it fetch anything', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(OUTPUT_DIRS[browserName], 'manifest.json'), 'utf8'),
+    ) as { browser_specific_settings?: { gecko?: { id?: string } } };
+    const publicId =
+      manifest.browser_specific_settings?.gecko?.id ?? new URL(extension.extensionOrigin).host;
+    // The page states no time: it is estimated, and once idle the estimate script reads it.
+    const url = server.url('/spy.html?mode=estimate');
+    const page = await extension.browser.newPage();
+    await page.goto(`${url}#id=${encodeURIComponent(publicId)}`);
+    // Its six paragraphs are 311 words; Learnlog's quick count also takes in the notices below
+    // them (about 150 more), Reader View's does not.
+    await waitFor(
+      async () => (await detectedFor(control, url)) as ResourceDetection | undefined,
+      (found) => !!found?.estimate && !found.stated && found.estimate.words < 400,
+      { what: 'the estimate from Reader View’s count' },
+    );
+    await sleep(1_000);
+    const report = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __spy: { report(): { seen: string[]; newGlobals: string[]; fetched: string[] } };
+        }
+      ).__spy.report(),
+    );
+    // Reader View filled the lazy picture in on its copy of the page, which loads nothing.
+    expect(report).toEqual({ seen: [], newGlobals: [], fetched: [] });
     await page.close();
   });
 

@@ -20,6 +20,15 @@ export const PAGE_MODULES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * A package one page script alone may bring: Reader View's code is in the estimate script, which
+ * runs once in a resource page that states no time, never in the reading script every page pays
+ * for (issue #17: "it must not enter the synchronous path").
+ */
+export const SCRIPT_ONLY_MODULES: Readonly<Record<string, readonly string[]>> = {
+  estimate: ['@mozilla/readability'],
+};
+
+/**
  * WXT's content-script wrapper (its `ContentScriptContext`) dispatches DOM events named after the
  * extension's public id, which any page can listen for: page code is an unlisted script with
  * its own context (utils/page/script-context.ts), never a WXT content script.
@@ -88,6 +97,10 @@ export function pageCodeProblems(root: string, entry: string): string[] {
   const graph = createImportGraph(root);
   // A folder entrypoint owns its folder; a one-file entrypoint owns only itself.
   const own = /^index\.tsx?$/.test(basename(entry)) ? dirname(entry) + sep : entry;
+  const script = /^index\.tsx?$/.test(basename(entry))
+    ? basename(dirname(entry))
+    : basename(entry).replace(/\.tsx?$/, '');
+  const allowed = new Set([...PAGE_MODULES, ...(SCRIPT_ONLY_MODULES[script] ?? [])]);
   const problems: string[] = [];
   if (WXT_CONTENT_SCRIPT.test(relative(root, entry)))
     problems.push(
@@ -98,8 +111,7 @@ export function pageCodeProblems(root: string, entry: string): string[] {
     if (target.kind === 'unresolved') {
       problems.push(`cannot resolve ${target.specifier}: ${route}`);
     } else if (target.kind === 'package') {
-      if (!PAGE_MODULES.has(target.specifier))
-        problems.push(`package ${target.specifier}: ${route}`);
+      if (!allowed.has(target.specifier)) problems.push(`package ${target.specifier}: ${route}`);
     } else {
       const path = relative(root, target.path);
       const rule = NOT_IN_PAGES.find(({ area }) => area.test(path));

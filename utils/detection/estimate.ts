@@ -1,4 +1,5 @@
-import type { Estimate } from '@/utils/detection/schema';
+import { MAX_TRUSTED_SECONDS, MIN_ESTIMATE_WORDS } from '@/utils/detection/constants';
+import type { Estimate, ResourceDetection } from '@/utils/detection/schema';
 import type { ContentCounts } from '@/utils/detection/main-content';
 
 /**
@@ -68,4 +69,31 @@ export function estimateReadingTime(
     mediaSeconds: Math.round(counts.mediaSeconds),
     wordsPerMinute,
   };
+}
+
+/** Reader View's main text of a page, counted as Learnlog counts its own (reader-count.ts). */
+export interface ReaderCounts {
+  words: number;
+  cjkCharacters: number;
+  images: number;
+}
+
+/**
+ * The estimate again, from Reader View's main text: for a resource that states no time only, and
+ * only when Reader View found an article's worth of text (else Learnlog's own count stands). The
+ * media lengths are the page's own (Reader View's copy of the page plays nothing).
+ */
+export function withReaderEstimate(
+  detection: ResourceDetection,
+  counts: ReaderCounts,
+  language: string | null | undefined,
+): ResourceDetection {
+  if (detection.stated || !detection.estimate) return detection;
+  if (counts.words + counts.cjkCharacters < MIN_ESTIMATE_WORDS) return detection;
+  const estimate = estimateReadingTime(
+    { ...counts, mediaSeconds: detection.estimate.mediaSeconds },
+    language,
+  );
+  if (estimate.seconds > MAX_TRUSTED_SECONDS) return detection;
+  return { ...detection, estimate, durationSeconds: estimate.seconds };
 }

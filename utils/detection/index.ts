@@ -1,6 +1,6 @@
 import { canonicalResourceUrl } from '@/utils/canonical-url';
 import { all, attribute } from '@/utils/detection/dom-text';
-import { MAX_TRUSTED_SECONDS } from '@/utils/detection/constants';
+import { MAX_TRUSTED_SECONDS, MIN_ESTIMATE_WORDS } from '@/utils/detection/constants';
 import { estimateReadingTime } from '@/utils/detection/estimate';
 import { kindFromLabel } from '@/utils/detection/kind';
 import { findLabelPairs } from '@/utils/detection/label-pairs';
@@ -22,8 +22,7 @@ import type {
 
 export type { ResourceDetection } from '@/utils/detection/schema';
 
-/** Fewer words than this is not an article to estimate (about a minute of reading). */
-export const MIN_ESTIMATE_WORDS = 250;
+export { MIN_ESTIMATE_WORDS };
 
 interface Candidate {
   seconds: number;

@@ -12,6 +12,13 @@ import { MAX_INPUT_AGO_MS, MAX_VIEWPORT_SIDE } from '@/utils/messages/to-content
 /** Longest counted stretch one report may carry; the content script reports far more often. */
 export const MAX_REPORT_MS = 60_000;
 
+/** Reader View's count of a page's main text (utils/detection/reader-count.ts). */
+export const ReaderCountsSchema = z.object({
+  words: z.number().int().nonnegative().max(10_000_000),
+  cjkCharacters: z.number().int().nonnegative().max(10_000_000),
+  images: z.number().int().nonnegative().max(100_000),
+});
+
 export const ProgressSnapshotSchema = z.object({
   url: z.string(),
   spentMs: z.number().nonnegative(),
@@ -61,6 +68,15 @@ export const protocol = {
   'content:frames-changed': {
     request: z.object({}),
     response: z.null(),
+  },
+  /**
+   * The page is idle and its resource states no time: count its main text as Reader View finds
+   * it. The reply is the count (null when Reader View found no article, or the tab's resource is
+   * not this one any more).
+   */
+  'content:reader-count': {
+    request: z.object({ url: z.string().max(2048) }),
+    response: ReaderCountsSchema.nullable(),
   },
   /** Which resource, if any, the given tab is showing. */
   'popup:get-tab-resource': {

@@ -7,10 +7,18 @@
  * - The frame script runs in every frame of a watched site (and in `about:blank` and `srcdoc`
  *   frames a watched page makes): it only hears trusted input and audible media there, and only
  *   once the background says the tab shows a resource, for the tab's reading script to count.
+ * - The estimate script (`entrypoints/estimate/index.ts`) is never registered: the background
+ *   runs it once in the top frame of a tab whose resource states no time, when the reading
+ *   script finds the page idle, to count the main text as Reader View finds it.
  */
 export const READING_SCRIPT_ID = 'learnlog-reading';
 export const READING_SCRIPT_FILE = '/reading.js';
 export const FRAME_SCRIPT_ID = 'learnlog-frame';
 export const FRAME_SCRIPT_FILE = '/frame.js';
+export const ESTIMATE_SCRIPT_FILE = '/estimate.js';
 /** Every page script, for checks that hold for all of them. */
-export const PAGE_SCRIPT_FILES = [READING_SCRIPT_FILE, FRAME_SCRIPT_FILE] as const;
+export const PAGE_SCRIPT_FILES = [
+  READING_SCRIPT_FILE,
+  FRAME_SCRIPT_FILE,
+  ESTIMATE_SCRIPT_FILE,
+] as const;

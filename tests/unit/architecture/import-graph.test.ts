@@ -9,11 +9,14 @@ import { pageScriptEntries, pageCodeProblems } from '@/tests/support/page-code-r
 const ROOT = process.cwd();
 const READING_SCRIPT = join(ROOT, 'entrypoints/reading/index.ts');
 const FRAME_SCRIPT = join(ROOT, 'entrypoints/frame/index.ts');
+const ESTIMATE_SCRIPT = join(ROOT, 'entrypoints/estimate/index.ts');
 
 describe('the reading script (runs in web pages)', () => {
   it('reaches no database, sync, zod, Dexie, store or extension-page code by any route', () => {
     const entries = pageScriptEntries(ROOT);
-    expect(entries).toEqual(expect.arrayContaining([READING_SCRIPT, FRAME_SCRIPT]));
+    expect(entries).toEqual(
+      expect.arrayContaining([READING_SCRIPT, FRAME_SCRIPT, ESTIMATE_SCRIPT]),
+    );
     for (const entry of entries) expect(pageCodeProblems(ROOT, entry), entry).toEqual([]);
   });
 
@@ -93,6 +96,19 @@ describe('the page-code rules catch every route', () => {
       'utils/db/database.ts': "import Dexie from 'dexie';\nexport type Y = Dexie;",
     });
     expect(pageCodeProblems(root, entry(root))).toEqual([]);
+  });
+
+  it('lets Reader View into the estimate script only, never the reading script', () => {
+    const files = {
+      [ENTRY]: "import '@/utils/reader';",
+      'entrypoints/estimate/index.ts': "import '@/utils/reader';",
+      'utils/reader.ts': "import { Readability } from '@mozilla/readability';\nvoid Readability;",
+    };
+    const root = project(files);
+    expect(pageCodeProblems(root, join(root, 'entrypoints/estimate/index.ts'))).toEqual([]);
+    expect(pageCodeProblems(root, entry(root)).join('\n')).toContain(
+      'package @mozilla/readability',
+    );
   });
 
   it.each([

@@ -99,6 +99,7 @@ describe('frames and player windows in the background', () => {
       showBadge: async () => undefined,
       notifyReady: async () => undefined,
     });
+    const readerEstimates = { count: vi.fn(async () => null) };
     const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
       handleMessage(message, sender, {
         progress,
@@ -106,6 +107,7 @@ describe('frames and player windows in the background', () => {
         isWatchedPage,
         frames,
         players,
+        readerEstimates,
       });
     return { send, players };
   }

@@ -7,6 +7,7 @@ import type { ResourceDetection } from '@/utils/detection/schema';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { createWatchGate } from '@/entrypoints/background/site-access';
 import { forgetTab, LAST_REPORT_GRACE_MS } from '@/entrypoints/background/tab-state';
+import { createReaderEstimates, MIN_GAP_MS } from '@/entrypoints/background/reader-estimate';
 import { loadSiteAccess } from '@/utils/site-access/site-access-store';
 import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY, type SiteAccess } from '@/utils/site-access/access';
 
@@ -68,6 +69,10 @@ describe('background message handling', () => {
     tellFrames: vi.fn(async () => undefined),
   };
   const players = { playsFor: vi.fn(async () => false) };
+  /** What the estimate script answers from the page, as the test sets it. */
+  let scriptAnswer: unknown = { words: 1200, cjkCharacters: 0, images: 2 };
+  const runEstimateScript = vi.fn(async () => scriptAnswer);
+  let readerEstimates = createReaderEstimates({ runEstimateScript, now: () => clock });
   const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
     handleMessage(message, sender, {
       progress,
@@ -75,6 +80,7 @@ describe('background message handling', () => {
       isWatchedPage,
       frames,
       players,
+      readerEstimates,
     });
 
   it('starts a sync when an extension page asks, and only then', async () => {
@@ -484,6 +490,76 @@ describe('background message handling', () => {
     expect(await send({ type: 'popup:get-tab-resource', data: { tabId: 7 } }, pageSender)).toEqual({
       detection,
       unstoredMs: 0,
+    });
+  });
+
+  describe("Reader View's count of a page that states no time", () => {
+    const estimated: ResourceDetection = {
+      title: 'Night shifts and sleep',
+      url: PAGE,
+      kind: 'article',
+      estimate: { seconds: 240, words: 900, images: 0, mediaSeconds: 0, wordsPerMinute: 238 },
+      durationSeconds: 240,
+    };
+    const ask = (sender: Parameters<typeof handleMessage>[1] = contentSender(), url = PAGE) =>
+      send({ type: 'content:reader-count', data: { url } }, sender);
+
+    beforeEach(() => {
+      readerEstimates = createReaderEstimates({ runEstimateScript, now: () => clock });
+      runEstimateScript.mockClear();
+      scriptAnswer = { words: 1200, cjkCharacters: 0, images: 2 };
+    });
+
+    it('runs the estimate script in the tab that shows the resource, and answers its count', async () => {
+      await send(
+        { type: 'content:resource-detected', data: { detection: estimated } },
+        contentSender(),
+      );
+      expect(await ask()).toEqual({ words: 1200, cjkCharacters: 0, images: 2 });
+      expect(runEstimateScript).toHaveBeenCalledWith(7, undefined);
+    });
+
+    it('is not run for another resource, a resource that states its time, a frame or a page', async () => {
+      await send(
+        { type: 'content:resource-detected', data: { detection: estimated } },
+        contentSender(),
+      );
+      expect(await ask(contentSender(), 'https://learning.example.org/other')).toBeNull();
+      // A tab that shows no resource.
+      expect(await ask(contentSender(8))).toBeNull();
+      expect(await ask({ ...contentSender(), frameId: 3 })).toBeUndefined();
+      const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/log.html') };
+      expect(await ask(page)).toBeUndefined();
+      await send({ type: 'content:resource-detected', data: { detection } }, contentSender(9));
+      expect(await ask(contentSender(9))).toBeNull();
+      expect(runEstimateScript).not.toHaveBeenCalled();
+    });
+
+    it('answers nothing when what the page gave back is out of shape', async () => {
+      await send(
+        { type: 'content:resource-detected', data: { detection: estimated } },
+        contentSender(),
+      );
+      scriptAnswer = { words: -5, cjkCharacters: 0, images: 0 };
+      expect(await ask()).toBeNull();
+      clock += MIN_GAP_MS;
+      scriptAnswer = 'a great many words';
+      expect(await ask()).toBeNull();
+      expect(runEstimateScript).toHaveBeenCalledTimes(2);
+    });
+
+    it('runs once per tab at a time, and not again within the gap, whatever the page asks', async () => {
+      await send(
+        { type: 'content:resource-detected', data: { detection: estimated } },
+        contentSender(),
+      );
+      const answers = await Promise.all([ask(), ask(), ask()]);
+      expect(answers.filter((answer) => answer !== null)).toHaveLength(1);
+      expect(await ask()).toBeNull();
+      expect(runEstimateScript).toHaveBeenCalledTimes(1);
+      clock += MIN_GAP_MS;
+      expect(await ask()).toEqual(scriptAnswer);
+      expect(runEstimateScript).toHaveBeenCalledTimes(2);
     });
   });
 });

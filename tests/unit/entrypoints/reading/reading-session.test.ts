@@ -24,6 +24,7 @@ function harness() {
   };
   let heard = true;
   const sent: { type: string; data: unknown }[] = [];
+  const heardFor: string[] = [];
   const hints: number[] = [];
   let pageHide: () => void = () => undefined;
   let attentionChanged: () => void = () => undefined;
@@ -54,10 +55,12 @@ function harness() {
     onPageHide: (_signal, handler) => {
       pageHide = handler;
     },
+    onHeard: (url) => heardFor.push(url),
   };
   return {
     ports,
     sent,
+    heardFor,
     hints,
     of: (type: string) => sent.filter((message) => message.type === type),
     async advance(ms: number) {
@@ -124,6 +127,19 @@ describe('a reading session', () => {
     page.refuse();
     await page.advance(6_000);
     expect(page.of('content:resource-detected').length).toBeGreaterThan(1);
+  });
+
+  it('says when the background has heard its resource, and not before or when refused', async () => {
+    const page = harness();
+    page.refuse();
+    startReadingSession(page.ports, detection, 0);
+    expect(page.heardFor).toEqual([]);
+    await page.advance(1_000);
+    expect(page.heardFor).toEqual([]);
+    const heard = harness();
+    startReadingSession(heard.ports, detection, 0);
+    await heard.advance(100);
+    expect(heard.heardFor).toEqual([detection.url]);
   });
 
   it('media that stops being audible without an event stops standing in for the reader', async () => {
