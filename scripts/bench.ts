@@ -114,8 +114,9 @@ async function detectionSpeed(): Promise<void> {
   const first = results.map((result) => result.firstMs);
   const firstMedian = quantile(first, 0.5);
   const firstWorst = Math.max(...first);
+  const firstSlowest = results.find((result) => result.firstMs === firstWorst)!;
   console.log(
-    `  first run on each page (cold, as in the extension): median ${ms(firstMedian)} (target ≤ 3 ms: ${target('detection cold median', firstMedian <= 3)}), worst ${ms(firstWorst)} (target ≤ 50 ms: ${target('detection cold worst', firstWorst <= 50)})`,
+    `  first run on each page (cold and compiled afresh, as in the extension): median ${ms(firstMedian)} (target ≤ 3 ms: ${target('detection cold median', firstMedian <= 3)}), worst ${ms(firstWorst)} on ${firstSlowest.page.id} (target ≤ 50 ms: ${target('detection cold worst', firstWorst <= 50)})`,
   );
   console.log(
     `  worst: ${ms(worst)} on ${slowest.page.id}, ${kib(slowest.page.bytes)} (target ≤ 50 ms: ${target('detection worst', worst <= 50)})`,

@@ -65,20 +65,32 @@ export function walk(
   }
 }
 
+const NEVER_CONTENT_SELECTOR = [...NEVER_CONTENT].map((tag) => tag.toLowerCase()).join(', ');
+
 /**
- * Visits the document's content text nodes in order, skipping scripts, styles and the like,
- * stopping after `MAX_VISITED_NODES` nodes. The callback returns true to stop early.
+ * Visits, in document order, the text nodes under `root` whose text passes `test` and which are
+ * not inside a script, a style or the like, stopping after `MAX_VISITED_NODES` text nodes. The
+ * callback returns true to stop early. Only text nodes are walked, and the cheap `test` on the
+ * text comes first: on a large page nearly every node fails it, and detection runs cold on each
+ * page load, so the per-node work is one call and one test.
  */
-export function forEachTextNode(root: Node, visit: (node: Text) => boolean | undefined): void {
-  walk(
-    root,
-    (element) => NEVER_CONTENT.has(element.tagName.toUpperCase()),
-    (node) =>
-      node.nodeType === 3 && (node.nodeValue ?? '').trim().length > 0
-        ? visit(node as Text)
-        : undefined,
-    MAX_VISITED_NODES,
-  );
+export function forEachTextNode(
+  root: Node,
+  test: (text: string) => boolean,
+  visit: (node: Text) => boolean | undefined,
+): void {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  let visited = 0;
+  for (let node = walker.nextNode(); node && visited++ < MAX_VISITED_NODES;) {
+    if (
+      test(node.nodeValue ?? '') &&
+      !node.parentElement?.closest(NEVER_CONTENT_SELECTOR) &&
+      visit(node as Text) === true
+    )
+      return;
+    node = walker.nextNode();
+  }
 }
 
 /**

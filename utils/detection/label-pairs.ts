@@ -7,6 +7,7 @@ import {
 } from '@/utils/detection/dom-text';
 import { belongsElsewhere } from '@/utils/detection/own-item';
 import {
+  alternation,
   readDuration,
   readWeekly,
   WEEK_SECONDS,
@@ -42,6 +43,12 @@ interface Compiled {
   type: Set<string>;
   duration: Set<string>;
   unitOnly: Set<string>;
+  /**
+   * A text that may be a label: it begins with one of the labels, or names a weekly rate
+   * ("Weekly study"). The one test most text nodes get: a label is looked up whole or before its
+   * value ("Duration: 5 mins"), so a text that does not begin with one cannot be a label.
+   */
+  mayBeLabel: RegExp;
   amount: RegExp;
 }
 
@@ -65,10 +72,17 @@ function compiledFor(
   const key = JSON.stringify([labels.type, labels.duration, unitOnly]);
   let compiled = byLabels.get(key);
   if (!compiled) {
+    const type = new Set(labels.type.map(labelKey));
+    const duration = new Set(labels.duration.map(labelKey));
+    const only = new Set(unitOnly.map(labelKey));
     compiled = {
-      type: new Set(labels.type.map(labelKey)),
-      duration: new Set(labels.duration.map(labelKey)),
-      unitOnly: new Set(unitOnly.map(labelKey)),
+      type,
+      duration,
+      unitOnly: only,
+      mayBeLabel: new RegExp(
+        `^\\s*(?:${alternation([...type, ...duration, ...only])})|${vocabulary.perWeek.source}`,
+        'i',
+      ),
       amount: new RegExp(vocabulary.amount, 'i'),
     };
     byLabels.set(key, compiled);
@@ -172,10 +186,9 @@ export function findLabelPairs(
     else duration ??= value;
   };
 
-  forEachTextNode(doc.body ?? doc, (node) => {
-    const raw = node.nodeValue ?? '';
-    if (raw.length > 240) return;
-    const text = collapseWhitespace(raw);
+  const mayBeLabel = (raw: string) => raw.length <= 240 && compiled.mayBeLabel.test(raw);
+  forEachTextNode(doc.body ?? doc, mayBeLabel, (node) => {
+    const text = collapseWhitespace(node.nodeValue ?? '');
     if (text.length > 80) return;
     const element = node.parentElement!;
     const key = labelKey(text);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectResource } from '@/utils/detection';
 import { estimateReadingTime, imageSeconds, wordsPerMinuteFor } from '@/utils/detection/estimate';
 import { countContent, findMainRoot } from '@/utils/detection/main-content';
+import { findLabelPairs } from '@/utils/detection/label-pairs';
 import { findMetaDuration } from '@/utils/detection/meta-tags';
 import { readReadingTimeValue } from '@/utils/detection/reading-time-value';
 import { findSchemaOrg } from '@/utils/detection/schema-org';
@@ -125,6 +126,44 @@ describe('meta tags', () => {
   });
 });
 
+describe('label pairs', () => {
+  const labels = { type: ['Type'], duration: ['Duration', 'Time to complete'] };
+  const pairs = (body: string, lang = 'en') => {
+    const doc = htmlDocument(`<html lang="${lang}"><body>${body}</body></html>`);
+    return findLabelPairs(doc, labels, pageVocabulary(doc), ['Time']);
+  };
+
+  it('finds a label in any case and spacing, whole or before its value', () => {
+    expect(pairs('<p><b>\n  DURATION :\n</b> 20 mins</p>').duration).toEqual({
+      raw: '20 mins',
+      seconds: 1200,
+    });
+    expect(pairs('<p>time   to\n complete: 1.5 hours</p>').duration?.seconds).toBe(5400);
+    expect(pairs('<dl><dt>Type</dt><dd>Podcast</dd><dt>Time</dt><dd>45 min</dd></dl>')).toEqual({
+      type: 'Podcast',
+      duration: { raw: '45 min', seconds: 2700 },
+    });
+  });
+
+  it('reads a weekly rate whose label names no duration label', () => {
+    expect(
+      pairs('<p><b>Duration</b> 4 weeks</p><p><b>Weekly study</b> 2 hours</p>').duration,
+    ).toEqual({ raw: '4 weeks, 2 hours', seconds: 4 * 2 * 3600 });
+  });
+
+  it('takes nothing from text that only begins like a label, or from scripts, styles and drawings', () => {
+    expect(pairs('<p>Durations vary: 20 mins for most.</p><p>Time is short: 5 mins</p>')).toEqual(
+      {},
+    );
+    expect(
+      pairs(
+        '<script>Duration: 5 mins</script><style>Duration: 5 mins</style>' +
+          '<svg><text>Duration: 5 mins</text></svg><noscript>Duration: 5 mins</noscript>',
+      ),
+    ).toEqual({});
+  });
+});
+
 describe('visible text', () => {
   const find = (html: string, allowClocks = true) => {
     const doc = htmlDocument(html);
@@ -206,6 +245,13 @@ describe('estimate', () => {
       images: 1,
       mediaSeconds: 0,
     });
+  });
+
+  it('counts words with a letter or digit in them, not dashes, bullets or quotation marks alone', () => {
+    const doc = htmlDocument(
+      '<article><p>Care — and\tcompassion « in » 2024: ‘tis 1.5 hours… — • * --x</p><p>日本語 text</p></article>',
+    );
+    expect(countContent(findMainRoot(doc))).toMatchObject({ words: 10, cjkCharacters: 3 });
   });
 });
 
