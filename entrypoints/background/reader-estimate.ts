@@ -7,7 +7,8 @@ import { ReaderCountsSchema } from '@/utils/messages/protocol';
  * its page idle and the resource states no time, the estimate script runs once in that page's top
  * frame (entrypoints/estimate/index.ts) and its count goes back to the reading script. Only for
  * the resource the tab shows, never for one that states its time, one run at a time per tab and
- * not more often than `MIN_GAP_MS`, whatever the page does. Nothing here is stored.
+ * not more often than `MIN_GAP_MS` for the same resource, whatever the page does (the reading
+ * script asks at most three times per resource). Nothing here is stored.
  */
 export interface ReaderEstimatePorts {
   /** Runs the estimate script in the tab's top frame, in this document where known; its result. */
@@ -20,7 +21,8 @@ export const MIN_GAP_MS = 5_000;
 
 export function createReaderEstimates(ports: ReaderEstimatePorts) {
   const running = new Set<number>();
-  const lastRunAt = new Map<number, number>();
+  /** The tab's last run, and for which address: another resource in the tab need not wait. */
+  const lastRun = new Map<number, { url: string; at: number }>();
 
   return {
     async count(
@@ -31,10 +33,10 @@ export function createReaderEstimates(ports: ReaderEstimatePorts) {
       const shown = (await getTabResource(tabId))?.detection;
       if (!shown || shown.url !== url || shown.stated || !shown.estimate) return null;
       const at = ports.now();
-      const last = lastRunAt.get(tabId);
-      if (running.has(tabId) || (last !== undefined && at - last < MIN_GAP_MS)) return null;
+      const last = lastRun.get(tabId);
+      if (running.has(tabId) || (last?.url === url && at - last.at < MIN_GAP_MS)) return null;
       running.add(tabId);
-      lastRunAt.set(tabId, at);
+      lastRun.set(tabId, { url, at });
       try {
         // What the script returns was read from a hostile page: its shape is checked.
         const counted = ReaderCountsSchema.safeParse(
@@ -49,7 +51,7 @@ export function createReaderEstimates(ports: ReaderEstimatePorts) {
     },
     /** The tab closed. */
     forget(tabId: number): void {
-      lastRunAt.delete(tabId);
+      lastRun.delete(tabId);
     },
   };
 }

@@ -15,7 +15,11 @@ export const NEVER_CONTENT = new Set([
 const FURNITURE =
   'nav, footer, [role="navigation"], [role="contentinfo"], [hidden], [aria-hidden="true"]';
 
-/** Upper bound on nodes (elements and text) visited, so an enormous page cannot stall detection. */
+/**
+ * Upper bound on the nodes a walk hands to detection's code, so an enormous page cannot stall it:
+ * elements and text for `walk`, text only for `forEachTextNode` (the browser passes over the
+ * elements between them natively, as the page-kind rules' selector queries do).
+ */
 const MAX_VISITED_NODES = 80_000;
 
 export function collapseWhitespace(text: string): string {

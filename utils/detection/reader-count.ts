@@ -3,8 +3,8 @@ import { countContent } from '@/utils/detection/main-content';
 import type { ReaderCounts } from '@/utils/detection/estimate';
 
 /**
- * Readability gives up (throws) on a page with more elements than this: one page of the corpus
- * (1.2 MiB) has about 19,000; a page made to be huge costs no more than this once.
+ * A page with more elements than this is not read (nor copied): one page of the corpus (1.2 MiB)
+ * has about 19,000; a page made to be huge costs one count of its elements.
  */
 export const MAX_ELEMENTS = 40_000;
 
@@ -15,6 +15,8 @@ export const MAX_ELEMENTS = 40_000;
  * for a resource that states no time (docs/detection.md, "Estimates").
  */
 export function readerCounts(doc: Document, maxElements = MAX_ELEMENTS): ReaderCounts | null {
+  // Readability's own limit, checked before the copy is made: a huge page is not copied at all.
+  if (doc.getElementsByTagName('*').length > maxElements) return null;
   // parse() rewrites the document it reads: it reads a copy, which has no window (no scripts
   // run in it, nothing loads), and hands back its article element rather than HTML to parse.
   const copy = doc.cloneNode(true) as Document;

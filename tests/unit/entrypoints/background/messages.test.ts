@@ -561,5 +561,35 @@ describe('background message handling', () => {
       expect(await ask()).toEqual(scriptAnswer);
       expect(runEstimateScript).toHaveBeenCalledTimes(2);
     });
+
+    it('never starts a second run in a tab while one is still going, even after the gap', async () => {
+      await send(
+        { type: 'content:resource-detected', data: { detection: estimated } },
+        contentSender(),
+      );
+      let finish!: (value: unknown) => void;
+      runEstimateScript.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+      const first = ask();
+      await vi.waitFor(() => expect(runEstimateScript).toHaveBeenCalledTimes(1));
+      clock += MIN_GAP_MS;
+      expect(await ask()).toBeNull();
+      finish(scriptAnswer);
+      expect(await first).toEqual(scriptAnswer);
+      expect(runEstimateScript).toHaveBeenCalledTimes(1);
+    });
+
+    it('lets the next resource in the same tab be counted at once', async () => {
+      const next = { ...estimated, url: 'https://learning.example.org/next', title: 'Next' };
+      await send(
+        { type: 'content:resource-detected', data: { detection: estimated } },
+        contentSender(),
+      );
+      expect(await ask()).toEqual(scriptAnswer);
+      await send({ type: 'content:resource-detected', data: { detection: next } }, contentSender());
+      expect(await ask(contentSender(), next.url)).toEqual(scriptAnswer);
+      // The same resource again, within the gap: not run.
+      expect(await ask(contentSender(), next.url)).toBeNull();
+      expect(runEstimateScript).toHaveBeenCalledTimes(2);
+    });
   });
 });

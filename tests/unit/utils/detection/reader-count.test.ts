@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { htmlDocument } from '@/tests/unit/fixture-document';
 import { readerCounts } from '@/utils/detection/reader-count';
 import { countContent, findMainRoot } from '@/utils/detection/main-content';
@@ -44,7 +44,10 @@ describe("readerCounts: the page's main text as Reader View finds it", () => {
     const empty = readerCounts(htmlDocument('<html><body><p>Hello.</p></body></html>'));
     expect(empty?.words ?? 0).toBeLessThan(5);
     const big = htmlDocument(`<html><body><article>${paragraphs(40)}</article></body></html>`);
+    // Refused before any copy is made.
+    const cloneNode = vi.spyOn(big, 'cloneNode');
     expect(readerCounts(big, 30)).toBeNull();
+    expect(cloneNode).not.toHaveBeenCalled();
     expect(readerCounts(big)).not.toBeNull();
   });
 });
