@@ -68,10 +68,11 @@ export function findMainRoot(doc: Document): Element {
       (element) => !element.closest('aside, nav, footer, [role="complementary"]'),
     );
     if (candidates.length === 0) continue;
-    // Several (a feed, or related items): the one with the most text is the page's own.
-    // (Each length is read once: an article's text is built in full to measure it.)
+    if (candidates.length === 1) return candidates[0]!;
+    // Several (a feed, or related items): the one with the most text is the page's own. Each
+    // length is read once: an article's text is built in full to measure it.
     let best = candidates[0]!;
-    let bestLength = candidates.length > 1 ? (best.textContent?.length ?? 0) : 0;
+    let bestLength = best.textContent?.length ?? 0;
     for (const candidate of candidates.slice(1)) {
       const length = candidate.textContent?.length ?? 0;
       if (length > bestLength) [best, bestLength] = [candidate, length];
@@ -91,13 +92,13 @@ export interface ContentCounts {
 }
 
 const MAX_NODES = 50_000;
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+export const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 /**
  * A word: a run of non-space text with a letter or digit in it, matched from its first letter or
  * digit to its end ("—and" is one word, "—" none). One native match per text node rather than a
  * test per word: this runs over the main content of every page that is estimated, cold.
  */
-const WORD = /[\p{L}\p{N}]\S*/gu;
+export const WORD = /[\p{L}\p{N}]\S*/gu;
 
 export function countContent(root: Element): ContentCounts {
   const counts: ContentCounts = { words: 0, cjkCharacters: 0, images: 0, mediaSeconds: 0 };

@@ -1,4 +1,5 @@
 import { all, attribute, collapseWhitespace } from '@/utils/detection/dom-text';
+import { CJK, WORD } from '@/utils/detection/main-content';
 import { schemaItems } from '@/utils/detection/schema-org';
 import type { Vocabulary } from '@/utils/detection/vocabulary';
 import { REASONS, type NotResourceKind, type PageKindVerdict } from '@/utils/detection/page-kinds';
@@ -112,8 +113,6 @@ const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.[a-z]{3,4}|home
 
 const CURRENCY_AMOUNT =
   /(?:[£€$]\s?\d{1,5}(?:[.,]\d{2})?|\d{1,5}(?:[.,]\d{2})?\s?(?:€|zł|PLN|EUR|GBP))/;
-
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
 function normalise(text: string | null | undefined): string {
   return collapseWhitespace(text ?? '')
@@ -266,8 +265,6 @@ function proseWords(mainRoot: Element, cards: readonly Element[]): number {
   }
   return words;
 }
-
-const WORD = /[\p{L}\p{N}][^\s]*/gu;
 
 /**
  * Teasers linking elsewhere: headings that are links (or sit in one), each the title of another
