@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBrowser } from '@/tests/e2e/each-browser';
 import { axeViolations } from '@/tests/e2e/axe';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
-import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
+import { launchWithExtension, type ExtensionBrowser } from '@/tests/e2e/harness';
 import {
   badgeText,
   detectedFor,
@@ -25,7 +26,7 @@ import {
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 
-describe.each<BrowserName>(['chromium', 'firefox'])('Learnlog in %s', (browserName) => {
+describeEachBrowser('Learnlog in %s', (browserName) => {
   let server: FixtureServer;
   let extension: ExtensionBrowser;
   /** An extension page kept open behind the others, to read the extension's state. */

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { ResourceDetection } from '@/utils/detection/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBrowser } from '@/tests/e2e/each-browser';
 import {
   detectedFor,
   readResources,
@@ -12,12 +13,7 @@ import {
   waitFor,
 } from '@/tests/e2e/extension-state';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
-import {
-  launchWithExtension,
-  OUTPUT_DIRS,
-  type BrowserName,
-  type ExtensionBrowser,
-} from '@/tests/e2e/harness';
+import { launchWithExtension, OUTPUT_DIRS, type ExtensionBrowser } from '@/tests/e2e/harness';
 
 /**
  * Hostile pages and extension-page safety in the BUILT extension. A page that puts
@@ -27,7 +23,7 @@ import {
  * sees nothing of the reading script; extension pages refuse eval and remote scripts (content
  * security policy). (Forged visibility, focus and input: accuracy.e2e.ts.)
  */
-describe.each<BrowserName>(['chromium', 'firefox'])('Hostile pages in %s', (browserName) => {
+describeEachBrowser('Hostile pages in %s', (browserName) => {
   let server: FixtureServer;
   let extension: ExtensionBrowser;
   let control: Page;

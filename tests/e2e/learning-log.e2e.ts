@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBrowser } from '@/tests/e2e/each-browser';
 import { axeViolations } from '@/tests/e2e/axe';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
-import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
+import { launchWithExtension, type ExtensionBrowser } from '@/tests/e2e/harness';
 import {
   detectedFor,
   readRecords,
@@ -30,7 +31,7 @@ const localToday = () => {
 const shiftDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-describe.each<BrowserName>(['chromium', 'firefox'])('The learning log in %s', (browserName) => {
+describeEachBrowser('The learning log in %s', (browserName) => {
   let server: FixtureServer;
   let extension: ExtensionBrowser;
   /** The log page, kept open behind the others to read the database. */

@@ -1,8 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBrowser } from '@/tests/e2e/each-browser';
 import { axeViolations } from '@/tests/e2e/axe';
 import { startFixtureServer, type FixtureServer } from '@/tests/e2e/fixture-server';
-import { launchWithExtension, type BrowserName, type ExtensionBrowser } from '@/tests/e2e/harness';
+import { launchWithExtension, type ExtensionBrowser } from '@/tests/e2e/harness';
 import {
   detectedFor,
   readResources,
@@ -23,7 +24,7 @@ const KNOWN_SITES = ['https://leadingtochange.scot/*', 'https://learn.nes.nhs.sc
 /** Long enough for a watched page to be detected and to send a report (every 5 s). */
 const QUIET_MS = 6_000;
 
-describe.each<BrowserName>(['chromium', 'firefox'])('Site access in %s', (browserName) => {
+describeEachBrowser('Site access in %s', (browserName) => {
   let server: FixtureServer;
   let extension: ExtensionBrowser;
   let control: Page;
