@@ -167,6 +167,16 @@ export function findLabelPairs(
   let perWeek: Found | undefined;
   let duration: Found | undefined;
 
+  /**
+   * The duration label a text is, if any: whole ("Duration"), or naming what it times
+   * ("Estimated time to complete activity" is "Estimated time to complete").
+   */
+  const durationLabel = (key: string): string | null => {
+    if (compiled.duration.has(key) || compiled.unitOnly.has(key)) return key;
+    const named = vocabulary.labelNamingResource?.exec(key)?.[1];
+    return named && (compiled.duration.has(named) || compiled.unitOnly.has(named)) ? named : null;
+  };
+
   const consider = (labelElement: Element, labelText: string, valueRaw: string | null) => {
     if (!valueRaw || belongsElsewhere(labelElement, labelText)) return;
     const rateLabel = vocabulary.perWeek.test(labelText);
@@ -178,7 +188,7 @@ export function findLabelPairs(
       if (weekly?.weeks) weeks ??= { raw: collapseWhitespace(valueRaw), seconds: weekly.weeks };
       return;
     }
-    const needsUnit = compiled.unitOnly.has(labelKey(labelText));
+    const needsUnit = compiled.unitOnly.has(durationLabel(labelKey(labelText)) ?? '');
     const value = readValue(valueRaw, compiled, vocabulary, needsUnit);
     if (!value) return;
     if (value.seconds >= WEEK_SECONDS && value.seconds % WEEK_SECONDS === 0)
@@ -197,13 +207,12 @@ export function findLabelPairs(
       if (value && value.length <= 40 && parseDuration(value) === null) found.type = value;
       return;
     }
-    if (compiled.duration.has(key) || compiled.unitOnly.has(key)) {
+    if (durationLabel(key)) {
       consider(element, text.replace(/\s*[:：]$/, ''), valueTextFor(element, text));
       return;
     }
     const inline = splitInline(text);
-    const inlineKey = inline ? labelKey(inline.label) : '';
-    if (inline && (compiled.duration.has(inlineKey) || compiled.unitOnly.has(inlineKey)))
+    if (inline && durationLabel(labelKey(inline.label)))
       consider(element, inline.label, inline.rest);
     else if (text.length <= 30 && !/\d/.test(text) && vocabulary.perWeek.test(text))
       consider(element, text.replace(/\s*[:：]$/, ''), valueTextFor(element, text));
@@ -215,11 +224,7 @@ export function findLabelPairs(
   if (!duration)
     for (const icon of all(mainRoot, '[aria-label]:empty, [title]:empty, svg[aria-label]', 300)) {
       const name = attribute(icon, 'aria-label') ?? attribute(icon, 'title');
-      if (
-        !name ||
-        !compiled.duration.has(labelKey(name)) ||
-        collapseWhitespace(icon.textContent ?? '')
-      )
+      if (!name || !durationLabel(labelKey(name)) || collapseWhitespace(icon.textContent ?? ''))
         continue;
       let next = icon.nextSibling;
       while (next && next.nodeType === 3 && !(next.nodeValue ?? '').trim()) next = next.nextSibling;

@@ -69,6 +69,11 @@ export interface Vocabulary {
   runningText: RegExp[];
   /** A cheap first look for the running-text patterns' verbs. */
   runningTextHint: RegExp;
+  /**
+   * A label that names what it times ("Estimated time to complete activity", "Time needed for
+   * this module"): group 1 is the label before it. Null for languages with no resource nouns.
+   */
+  labelNamingResource: RegExp | null;
   /** Lower-case phrases by kind, matched against a whole heading, title part or control. */
   pageWords: Record<PageWordKind, Set<string>>;
 }
@@ -131,6 +136,7 @@ function compile(codes: readonly string[]): Vocabulary {
       pick((words) => words.learningVerbs),
       amount,
     ),
+    labelNamingResource: labelNamingResource(pick((words) => words.resourceNouns)),
     runningTextHint: new RegExp(
       `(?:${alternation(pick((words) => words.lastsVerbs)) || '(?!)'})`,
       'i',
@@ -143,6 +149,14 @@ function compile(codes: readonly string[]): Vocabulary {
     ) as Record<PageWordKind, Set<string>>,
     rangePattern: new RegExp(`${number}\\s*(?:[-–—]|\\s(?:${ranges})\\s)\\s*(?=\\d)`, 'gi'),
   };
+}
+
+function labelNamingResource(nouns: string[]): RegExp | null {
+  if (nouns.length === 0) return null;
+  return new RegExp(
+    String.raw`^(.+?)\s+(?:(?:for|of|to)\s+)?(?:(?:this|the|your|each)\s+)?(?:${alternation(nouns)})$`,
+    'i',
+  );
 }
 
 function runningTextPatterns(

@@ -151,6 +151,19 @@ describe('label pairs', () => {
     ).toEqual({ raw: '4 weeks, 2 hours', seconds: 4 * 2 * 3600 });
   });
 
+  it('reads a label that names what it times, but not another label so extended', () => {
+    expect(
+      pairs('<p><strong>Time to complete activity: 0.75 hours</strong></p>').duration?.seconds,
+    ).toBe(2700);
+    expect(pairs('<dl><dt>Duration of this module</dt><dd>20 minutes</dd></dl>').duration).toEqual({
+      raw: '20 minutes',
+      seconds: 1200,
+    });
+    // Not a resource noun, or not a duration label before it.
+    expect(pairs('<p>Time to complete this form: 5 minutes</p>')).toEqual({});
+    expect(pairs('<p>Price of this course: 45</p>')).toEqual({});
+  });
+
   it('takes nothing from text that only begins like a label, or from scripts, styles and drawings', () => {
     expect(pairs('<p>Durations vary: 20 mins for most.</p><p>Time is short: 5 mins</p>')).toEqual(
       {},
@@ -182,6 +195,9 @@ describe('visible text', () => {
       3380,
     ],
     ['<main><time id="duration">54:01</time></main>', 3241],
+    ['<main><ul><li><svg></svg><span>16 hours study</span></li></ul></main>', 57600],
+    ['<main><p>Free course · 8 hours of learning</p></main>', 28800],
+    ['<html lang="es"><main><p>Curso · 20 horas de estudio</p></main></html>', 72000],
   ])('reads %s', (html, seconds) => expect(find(html)?.seconds).toBe(seconds));
 
   it.each([
@@ -256,6 +272,27 @@ describe('estimate', () => {
 });
 
 describe('detectResource, whole page', () => {
+  it("reads a course's effort row ('Effort', 'Dedicación', 'Aufwand') as its weekly rate", () => {
+    const course = (lang: string, rows: string) =>
+      detectResource(
+        htmlDocument(
+          `<html lang="${lang}"><meta property="og:type" content="website"><main><h1>Curso</h1><dl>${rows}</dl><p>${words(300)}</p></main></html>`,
+        ),
+        page,
+      )?.stated;
+    expect(
+      course(
+        'es',
+        '<dt>Duración</dt><dd>6 semanas</dd><dt>Dedicación</dt><dd>3 horas semanales</dd>',
+      ),
+    ).toMatchObject({ seconds: 6 * 3 * 3600, raw: '6 semanas, 3 horas semanales' });
+    expect(
+      course('de', '<dt>Dauer</dt><dd>4 Wochen</dd><dt>Aufwand</dt><dd>2 Stunden pro Woche</dd>'),
+    ).toMatchObject({ seconds: 4 * 2 * 3600 });
+    // An effort with no unit is not a time.
+    expect(course('es', '<dt>Dedicación</dt><dd>3</dd>')).toBeUndefined();
+  });
+
   it('estimates an article with no stated time, language-aware', () => {
     const doc = htmlDocument(
       `<html lang="de"><meta property="og:type" content="article"><article><h1>Titel</h1><p>${words(1870)}</p></article></html>`,
