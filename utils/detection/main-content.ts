@@ -73,13 +73,34 @@ export function findMainRoot(doc: Document): Element {
     // length is read once: an article's text is built in full to measure it.
     let best = candidates[0]!;
     let bestLength = best.textContent?.length ?? 0;
+    let nextLength = 0;
     for (const candidate of candidates.slice(1)) {
       const length = candidate.textContent?.length ?? 0;
-      if (length > bestLength) [best, bestLength] = [candidate, length];
+      if (length > bestLength) [best, bestLength, nextLength] = [candidate, length, bestLength];
+      else if (length > nextLength) nextLength = length;
     }
+    // A feed (search results, an index of posts, each an <article>): the longest is one entry
+    // among alike siblings and hardly longer than the next, so the content is the feed itself.
+    // A page's own article beside its related cards is not their sibling, or is far longer.
+    const parent = best.parentElement;
+    if (parent && bestLength < nextLength * 2 && alikeSiblings(best, candidates) >= 2)
+      return parent;
     return best;
   }
   return doc.body ?? doc.documentElement;
+}
+
+/** How many of `candidates` are siblings of `element` with its tag. */
+function alikeSiblings(element: Element, candidates: readonly Element[]): number {
+  let count = 0;
+  for (const other of candidates)
+    if (
+      other !== element &&
+      other.parentElement === element.parentElement &&
+      other.tagName === element.tagName
+    )
+      count++;
+  return count;
 }
 
 /** Counts in the main content, skipping what is not content. */

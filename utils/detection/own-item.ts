@@ -57,11 +57,16 @@ export function belongsElsewhere(element: Element, labelText: string): boolean {
     // Unless it wraps the page's own heading or article: pages put state classes such as
     // "is-showingReadNextSidebar" on the wrapper of everything.
     if (ELSEWHERE_NAME.test(names(current)) && !holdsPageHeading(current)) return true;
+    // Table rows are a details table's own unless each leads elsewhere (an old table-built
+    // page's list of other modules, each row a link and its "Time: 20 mins"); cells are parts
+    // of their row, and in a table-built layout its columns, never items of their own.
     if (
       depth < MAX_CARD_DEPTH &&
       tag !== 'DT' &&
       tag !== 'DD' &&
-      tag !== 'TR' &&
+      tag !== 'TD' &&
+      tag !== 'TH' &&
+      (tag !== 'TR' || current.querySelector('a[href]') !== null) &&
       isRepeatedItem(current, labelText)
     )
       return true;

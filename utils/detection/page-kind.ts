@@ -144,6 +144,17 @@ const matches = (texts: readonly string[], words: Set<string>) =>
     (text) => text !== '' && (words.has(text) || words.has(text.replace(/^\d{3}\s*[-–:]?\s*/, ''))),
   );
 
+function inHelpCentre(doc: Document, titles: readonly string[], helpSites: Set<string>): boolean {
+  const siteName = normalise(
+    doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content'),
+  );
+  for (const name of [siteName, ...titles.slice(1)]) {
+    if (name === '') continue;
+    for (const site of helpSites) if (name === site || name.endsWith(` ${site}`)) return true;
+  }
+  return false;
+}
+
 /**
  * "Cookie policy"; a heading ending in a policy's name ("Adult social care privacy notice"); or
  * one starting with it, then a short joining word ("Accessibility statement for …", "Terms and
@@ -341,6 +352,22 @@ function leadsWithLink(row: Element): boolean {
 }
 
 /**
+ * A table row with text of its own besides its links (a session's date and venue, a topic's
+ * replies): a row that is only a link is a menu's, as old table-built sites lay out navigation.
+ */
+function saysMoreThanLinks(row: Element): boolean {
+  const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
+  let outside = 0;
+  for (let node = walker.nextNode(), seen = 0; node && seen < 60; node = walker.nextNode()) {
+    seen++;
+    if (node.parentElement?.closest('a[href]')) continue;
+    outside += (node.nodeValue ?? '').trim().length;
+    if (outside >= 3) return true;
+  }
+  return false;
+}
+
+/**
  * Listing rows without headings: table rows that link elsewhere, or list items that lead with
  * their link. A reference list starts with authors; a table of contents links within the page.
  * Five rows, most of them each linking somewhere different.
@@ -358,7 +385,10 @@ function rowCards(mainRoot: Element): Element[] {
     const targets = new Set<string>();
     const linked = rows.filter((row) => {
       const href = linkElsewhere(row);
-      if (href === undefined || (row.tagName.toUpperCase() === 'LI' && !leadsWithLink(row)))
+      if (
+        href === undefined ||
+        (row.tagName.toUpperCase() === 'LI' ? !leadsWithLink(row) : !saysMoreThanLinks(row))
+      )
         return false;
       targets.add(href);
       return true;
@@ -436,6 +466,9 @@ export function classifyPage(
     return verdict('policy', 'policy-heading');
   if (titles[0] === '' && titles.slice(1).some((part) => words.policyTitles.has(part)))
     return verdict('policy', 'policy-title');
+  // A page of a help centre answers questions about the site itself ("How long is my
+  // certificate valid?"), whatever it looks like: its title or site name ends with the centre's.
+  if (inHelpCentre(doc, titles, words.helpSites)) return verdict('policy', 'help-centre');
 
   // Read only when a rule needs them: most pages are articles, and stop early.
   // Buttons for a shop's "Add to basket"; links styled as buttons too for an event's "Book your

@@ -166,17 +166,40 @@ function matchNear(
  * `allowClocks`: false on a page that declares itself an article, post or document, where a
  * clock time is an embedded video's length, not the reading time.
  */
+/** The page's own heading ending in its time: "Safeguarding adults: level 2 (45 minutes)". */
+const headingCache = new WeakMap<Vocabulary, RegExp>();
+function headingTime(
+  doc: Document,
+  mainRoot: Element,
+  vocabulary: Vocabulary,
+): VisibleDuration | null {
+  const heading = mainRoot.querySelector('h1') ?? doc.querySelector('h1');
+  const text = heading ? collapseWhitespace(heading.textContent ?? '') : '';
+  if (text.length > 120 || !text.endsWith(')')) return null;
+  let pattern = headingCache.get(vocabulary);
+  if (!pattern) {
+    pattern = new RegExp(String.raw`\S\s+\((${vocabulary.amount})\)$`, 'i');
+    headingCache.set(vocabulary, pattern);
+  }
+  const match = pattern.exec(text);
+  const seconds = match ? readDuration(match[1]!, vocabulary) : null;
+  return match && seconds !== null && seconds > 0
+    ? { raw: `(${match[1]!.trim()})`, seconds }
+    : null;
+}
+
 export function findVisibleDuration(
   doc: Document,
   mainRoot: Element,
   allowClocks: boolean,
   vocabulary: Vocabulary,
 ): VisibleDuration | null {
+  const inHeading = headingTime(doc, mainRoot, vocabulary);
+  if (inHeading) return inHeading;
   let found: VisibleDuration | null = null;
   const hint = hintFor(vocabulary);
   let pageChars = 0;
   let contentChars = 0;
-  // From the top of the page: headers and players often sit just outside the main element.
   // From the top of the page: headers and players often sit just outside the main element.
   // Whole subtrees that are not content (menus, sidebars, related lists) are skipped, unless
   // they wrap the main content (a page-state class such as "is-showingSidebar").

@@ -35,7 +35,9 @@ export type PageWordKind =
   | 'homeTitles'
   | 'basketActions'
   | 'registerActions'
-  | 'searchTitles';
+  | 'searchTitles'
+  /** A help centre's name, ending a title part or the site's name: "… – Brightwell Help Centre". */
+  | 'helpSites';
 
 const WORDS = LANGUAGES as Record<string, LanguageWords>;
 export const LANGUAGE_CODES = Object.keys(WORDS);
@@ -218,6 +220,8 @@ export function readDuration(text: string, vocabulary: Vocabulary): number | nul
   value = value
     .replace(/^\((.*)\)$/, '$1')
     .replace(/[.:;]$/, '')
+    // "2h30", "1h15" (French and Portuguese pages write hours and minutes so): apart, then read.
+    .replace(/(\d)h(\d{2})(?![\d])/gi, '$1 h $2')
     .trim();
   const exact = parseDuration(value);
   if (exact !== null) return exact;
@@ -229,7 +233,8 @@ export function readDuration(text: string, vocabulary: Vocabulary): number | nul
     .replace(
       vocabulary.unitPattern,
       (_, digit: string, unit: string) =>
-        `${digit} ${vocabulary.unitOf.get(unit.toLowerCase().replace(/\s+/g, ' ')) ?? unit}`,
+        // A space after the unit: "2h30" is "2 hours 30", then hours and minutes.
+        `${digit} ${vocabulary.unitOf.get(unit.toLowerCase().replace(/\s+/g, ' ')) ?? unit} `,
     )
     .replace(/\s+/g, ' ')
     .trim();

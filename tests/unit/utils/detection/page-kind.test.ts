@@ -99,6 +99,21 @@ describe('classifyPage', () => {
       'collection',
     ],
     [
+      'a page of a help centre',
+      `<html><head><title>Frequently asked questions about courses – Brightwell Help Centre</title></head><body><main><h1>Frequently asked questions about courses</h1>${prose(4)}</main></body></html>`,
+      'policy',
+    ],
+    [
+      'a page of a help centre named only by its site name',
+      `<html><head><meta property="og:site_name" content="Brightwell Care Training Help Centre"></head><body><main><h1>How long is my certificate valid?</h1>${prose(4)}</main></body></html>`,
+      'policy',
+    ],
+    [
+      'search results, each an <article> of its own',
+      `<html lang="pl"><body><h1>Wyniki wyszukiwania dla: „odleżyny”</h1><div>${Array.from({ length: 6 }, (_, index) => `<article><h2><a href="/s/${index}">Profilaktyka odleżyn ${index}</a></h2><p>Jak ocenić ryzyko powstania odleżyn u pacjenta leżącego.</p><p>Czas trwania: 30 min</p></article>`).join('')}</div></body></html>`,
+      'search',
+    ],
+    [
       'an event yet to happen',
       '<script type="application/ld+json">{"@type":"Event","startDate":"2027-02-10T12:30:00Z"}</script><main><h1>Wound care webinar</h1></main>',
       'event',
@@ -143,6 +158,14 @@ describe('classifyPage', () => {
     [
       'a guide with a table of contents',
       `<main><h1>Mental capacity</h1><ol>${Array.from({ length: 8 }, (_, index) => `<li><a href="#part-${index}">Part ${index}</a> what this part of the guide covers for staff</li>`).join('')}</ol>${prose(6)}</main>`,
+    ],
+    [
+      'a table-built page whose menu is a table of links',
+      `<table><tr><td><table>${Array.from({ length: 8 }, (_, index) => `<tr><td><a href="/ld/${index}">Menu item ${index}</a></td></tr>`).join('')}</table></td><td><b>Fire safety awareness</b>${prose(3)}</td></tr></table>`,
+    ],
+    [
+      'a guide that helps carers (not a help centre)',
+      `<html><head><title>Help and support for carers – Care Guide</title></head><body><main><h1>Help and support for carers</h1>${prose(6)}</main></body></html>`,
     ],
     [
       'a guide with a table of its own figures',

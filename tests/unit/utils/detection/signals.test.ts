@@ -151,6 +151,23 @@ describe('label pairs', () => {
     ).toEqual({ raw: '4 weeks, 2 hours', seconds: 4 * 2 * 3600 });
   });
 
+  it("reads a details table's row, not the rows of a table-built page's list of other modules", () => {
+    const doc = htmlDocument(
+      '<table><tr><td><table>' +
+        ['20', '45', '25']
+          .map(
+            (m, i) =>
+              `<tr><td><a href="/m/${i}">Module ${i}</a><br><span>Time: ${m} mins</span></td></tr>`,
+          )
+          .join('') +
+        '</table></td><td><table><tr><th>Audience</th><td>All staff</td></tr><tr><th>Time</th><td>30 mins</td></tr></table></td></tr></table>',
+    );
+    expect(findLabelPairs(doc, labels, pageVocabulary(doc), ['Time']).duration).toEqual({
+      raw: '30 mins',
+      seconds: 1800,
+    });
+  });
+
   it('reads a label that names what it times, but not another label so extended', () => {
     expect(
       pairs('<p><strong>Time to complete activity: 0.75 hours</strong></p>').duration?.seconds,
@@ -196,6 +213,7 @@ describe('visible text', () => {
     ],
     ['<main><time id="duration">54:01</time></main>', 3241],
     ['<main><ul><li><svg></svg><span>16 hours study</span></li></ul></main>', 57600],
+    ['<main><h1>Safeguarding adults: level 2 (45 minutes)</h1><p>Intro</p></main>', 2700],
     ['<main><p>Free course · 8 hours of learning</p></main>', 28800],
     ['<html lang="es"><main><p>Curso · 20 horas de estudio</p></main></html>', 72000],
   ])('reads %s', (html, seconds) => expect(find(html)?.seconds).toBe(seconds));
@@ -215,6 +233,15 @@ describe('visible text', () => {
     [`<main><p>${words(2000)}</p><p>8 min read</p></main>`, 'far below the top of the content'],
     ['<main><p>£12.99 · 2 days delivery</p></main>', 'a price'],
   ])('ignores %s (%s)', (html) => expect(find(html)).toBeNull());
+
+  it("reads the page's own heading's time in brackets, not another heading's or a year", () => {
+    expect(
+      find(
+        '<main><h1>Safeguarding adults</h1><ul><li><h2>Prevent (20 minutes)</h2></li></ul></main>',
+      ),
+    ).toBeNull();
+    expect(find('<main><h1>Annual report (2026)</h1><p>Intro</p></main>')).toBeNull();
+  });
 
   it("ignores clock times on an article page (an embedded video's length)", () => {
     expect(find('<main><time id="duration">8:09</time></main>', false)).toBeNull();
@@ -261,6 +288,23 @@ describe('estimate', () => {
       images: 1,
       mediaSeconds: 0,
     });
+  });
+
+  it('takes a feed of alike entries as the content, and a page’s own article beside its cards', () => {
+    const entry = (index: number) =>
+      `<article id="e${index}"><h2><a href="/r/${index}">Result ${index}</a></h2><p>${words(20 + index)}</p></article>`;
+    const feed = htmlDocument(
+      `<body><div id="results">${[1, 2, 3, 4].map(entry).join('')}</div></body>`,
+    );
+    expect(findMainRoot(feed).id).toBe('results');
+    const own = htmlDocument(
+      `<body><article id="own"><h1>Sepsis</h1><p>${words(400)}</p></article><section>${[1, 2, 3].map(entry).join('')}</section></body>`,
+    );
+    expect(findMainRoot(own).id).toBe('own');
+    const longest = htmlDocument(
+      `<body><div><article id="own"><h1>Sepsis</h1><p>${words(400)}</p></article>${[1, 2, 3].map(entry).join('')}</div></body>`,
+    );
+    expect(findMainRoot(longest).id).toBe('own');
   });
 
   it('counts words with a letter or digit in them, not dashes, bullets or quotation marks alone', () => {

@@ -31,6 +31,7 @@ const LanguageSchema = z.strictObject({
     basketActions: Words.min(1),
     registerActions: Words.min(1),
     searchTitles: Words.min(1),
+    helpSites: Words.min(1),
   }),
 });
 
@@ -62,6 +63,8 @@ describe('readDuration', () => {
     ['de', '8 Min.', 480],
     ['fr', '1 h 30', 5400],
     ['fr', '20 minutes', 1200],
+    ['fr', '2h30', 9000],
+    ['pt', '1h15', 4500],
     ['es', '2 horas', 7200],
     ['it', '45 minuti', 2700],
     ['nl', '1,5 uur', 5400],
