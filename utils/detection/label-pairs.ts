@@ -112,6 +112,12 @@ function valueElementFor(labelElement: Element): Element | null {
 
 /** The text that follows the label: in its next element, or after it in a wrapper's text. */
 function valueTextFor(labelElement: Element, labelText: string): string | null {
+  // "<strong>Duration:</strong> 30 minutes<br>" inside a long paragraph: the text right after.
+  const after = labelElement.nextSibling;
+  if (after?.nodeType === 3) {
+    const text = collapseWhitespace(after.nodeValue ?? '').replace(/^[:：–-]\s*/, '');
+    if (text.length > 0 && text.length <= 80) return text;
+  }
   let current: Element | null = labelElement;
   for (let depth = 0; current && depth < 3; depth++) {
     const own = shortText(current, 120);

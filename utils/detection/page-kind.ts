@@ -206,6 +206,9 @@ function toolCensus(doc: Document, mainRoot: Element): ToolCensus {
 }
 
 /** Text of the controls a visitor acts with: buttons, submit inputs, links styled as buttons. */
+/** A price ending a control's text: "Enroll now £49", "Buy now – €89,00". */
+const PRICE_AFTER = /\s*[-–]?\s*[£$€]\s?\d[\d.,]*$|\s*[-–]?\s*\d[\d.,]*\s?(?:€|zł|eur)$/i;
+
 function controlTexts(root: ParentNode, withLinks: boolean): string[] {
   return all(
     root,
@@ -470,16 +473,20 @@ export function classifyPage(
   // certificate valid?"), whatever it looks like: its title or site name ends with the centre's.
   if (inHelpCentre(doc, titles, words.helpSites)) return verdict('policy', 'help-centre');
 
-  // Read only when a rule needs them: most pages are articles, and stop early.
-  // Buttons for a shop's "Add to basket"; links styled as buttons too for an event's "Book your
-  // place", looked for only beside a future date (matching every link's class costs).
-  let buttonsRead: string[] | undefined;
-  const buttons = () => (buttonsRead ??= controlTexts(doc.body ?? doc, false));
+  // Controls are read only when a rule needs them (matching every link's class costs): a shop's
+  // "Add to basket" beside a price, an event's "Book your place" beside a future date.
   if ([...types].some((type) => PRODUCT_TYPES.has(type)) && !items.some((item) => item.learning))
     return verdict('product', 'product-schema');
+  // A control may carry the price ("Enroll now £49"), and a sales page styles links as buttons:
+  // looked for only on a page that shows a price.
   if (
-    buttons().some((text) => words.basketActions.has(text)) &&
-    CURRENCY_AMOUNT.test(boundedText(mainRoot))
+    CURRENCY_AMOUNT.test(boundedText(mainRoot)) &&
+    controlTexts(doc.body ?? doc, true).some((text) => {
+      const action = text.replace(PRICE_AFTER, '');
+      // "Add to basket" beside any price; "Enroll now" only with its own price ("Enroll now
+      // £49"): a free course's "Enrol now" beside "optional certificate £49" is the course.
+      return words.basketActions.has(action) || (action !== text && words.enrolActions.has(action));
+    })
   )
     return verdict('product', 'basket-and-price');
 

@@ -37,7 +37,9 @@ export type PageWordKind =
   | 'registerActions'
   | 'searchTitles'
   /** A help centre's name, ending a title part or the site's name: "… – Brightwell Help Centre". */
-  | 'helpSites';
+  | 'helpSites'
+  /** Enrolling on or buying a course: a sale only when the control carries its price. */
+  | 'enrolActions';
 
 const WORDS = LANGUAGES as Record<string, LanguageWords>;
 export const LANGUAGE_CODES = Object.keys(WORDS);

@@ -99,6 +99,11 @@ describe('classifyPage', () => {
       'collection',
     ],
     [
+      'a sales page whose button carries the price',
+      `<main><h1>Dementia communication course</h1><p>24 lessons</p><p class="price">One payment of £49</p><a class="button" href="/enroll/1">Enroll now £49</a>${prose(2)}</main>`,
+      'product',
+    ],
+    [
       'a page of a help centre',
       `<html><head><title>Frequently asked questions about courses – Brightwell Help Centre</title></head><body><main><h1>Frequently asked questions about courses</h1>${prose(4)}</main></body></html>`,
       'policy',
@@ -162,6 +167,10 @@ describe('classifyPage', () => {
     [
       'a table-built page whose menu is a table of links',
       `<table><tr><td><table>${Array.from({ length: 8 }, (_, index) => `<tr><td><a href="/ld/${index}">Menu item ${index}</a></td></tr>`).join('')}</table></td><td><b>Fire safety awareness</b>${prose(3)}</td></tr></table>`,
+    ],
+    [
+      'a free course to enrol on, with an optional paid certificate',
+      `<main><h1>Dementia care</h1><a class="btn-enrol" href="/register">Enrol now</a><p>Free, optional certificate £49</p>${prose(3)}</main>`,
     ],
     [
       'a guide that helps carers (not a help centre)',

@@ -168,6 +168,14 @@ describe('label pairs', () => {
     });
   });
 
+  it('reads the text right after a label inside a long paragraph', () => {
+    expect(
+      pairs(
+        `<p><strong>Who should complete this:</strong> all staff, volunteers and students on placement.<br><strong>Duration:</strong> 30 minutes<br><strong>Pass mark:</strong> 80% in the end-of-module assessment (20 questions)</p>`,
+      ).duration,
+    ).toEqual({ raw: '30 minutes', seconds: 1800 });
+  });
+
   it('reads a label that names what it times, but not another label so extended', () => {
     expect(
       pairs('<p><strong>Time to complete activity: 0.75 hours</strong></p>').duration?.seconds,

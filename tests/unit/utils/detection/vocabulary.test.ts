@@ -32,6 +32,7 @@ const LanguageSchema = z.strictObject({
     registerActions: Words.min(1),
     searchTitles: Words.min(1),
     helpSites: Words.min(1),
+    enrolActions: Words.min(1),
   }),
 });
 
