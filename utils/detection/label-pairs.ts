@@ -114,7 +114,9 @@ function valueElementFor(labelElement: Element): Element | null {
 function valueTextFor(labelElement: Element, labelText: string): string | null {
   // "<strong>Duration:</strong> 30 minutes<br>" inside a long paragraph: the text right after.
   const after = labelElement.nextSibling;
-  if (after?.nodeType === 3) {
+  const joined =
+    /[:：]\s*$/.test(labelElement.textContent ?? '') || /^\s*[:：–-]/.test(after?.nodeValue ?? '');
+  if (after?.nodeType === 3 && joined) {
     const text = collapseWhitespace(after.nodeValue ?? '').replace(/^[:：–-]\s*/, '');
     if (text.length > 0 && text.length <= 80) return text;
   }

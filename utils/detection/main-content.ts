@@ -73,34 +73,42 @@ export function findMainRoot(doc: Document): Element {
     // length is read once: an article's text is built in full to measure it.
     let best = candidates[0]!;
     let bestLength = best.textContent?.length ?? 0;
-    let nextLength = 0;
+    const lengths = new Map<Element, number>([[best, bestLength]]);
     for (const candidate of candidates.slice(1)) {
       const length = candidate.textContent?.length ?? 0;
-      if (length > bestLength) [best, bestLength, nextLength] = [candidate, length, bestLength];
-      else if (length > nextLength) nextLength = length;
+      lengths.set(candidate, length);
+      if (length > bestLength) [best, bestLength] = [candidate, length];
     }
     // A feed (search results, an index of posts, each an <article>): the longest is one entry
     // among alike siblings and hardly longer than the next, so the content is the feed itself.
-    // A page's own article beside its related cards is not their sibling, or is far longer.
-    const parent = best.parentElement;
-    if (parent && bestLength < nextLength * 2 && alikeSiblings(best, candidates) >= 2)
-      return parent;
+    // A page's own article beside its related cards is not their sibling, holds the only h1, or
+    // is far longer.
+    const siblings = alikeSiblings(best, candidates);
+    const nextLength = Math.max(0, ...siblings.map((sibling) => lengths.get(sibling) ?? 0));
+    const ownHeading = (element: Element) => element.querySelector('h1') !== null;
+    if (
+      best.parentElement &&
+      siblings.length >= 2 &&
+      bestLength < nextLength * 2 &&
+      !(ownHeading(best) && !siblings.some(ownHeading))
+    )
+      return best.parentElement;
     return best;
   }
   return doc.body ?? doc.documentElement;
 }
 
-/** How many of `candidates` are siblings of `element` with its tag. */
-function alikeSiblings(element: Element, candidates: readonly Element[]): number {
-  let count = 0;
-  for (const other of candidates)
-    if (
+/**
+ * The `candidates` that are siblings of `element` with its tag. Not its class: WordPress gives
+ * each post's <article> its own first class ("post-1287").
+ */
+function alikeSiblings(element: Element, candidates: readonly Element[]): Element[] {
+  return candidates.filter(
+    (other) =>
       other !== element &&
       other.parentElement === element.parentElement &&
-      other.tagName === element.tagName
-    )
-      count++;
-  return count;
+      other.tagName === element.tagName,
+  );
 }
 
 /** Counts in the main content, skipping what is not content. */

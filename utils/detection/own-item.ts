@@ -35,6 +35,8 @@ function isRepeatedItem(element: Element, labelText: string): boolean {
   for (let index = 0; index < parent.children.length && index < 400; index++) {
     const sibling = parent.children[index]!;
     if (sibling === element || signature(sibling) !== own) continue;
+    // A row of a listing leads elsewhere, as the label's own row does (belongsElsewhere).
+    if (own.startsWith('TR.') && sibling.querySelector('a[href]') === null) continue;
     const text = sibling.textContent ?? '';
     if (text.length < 4_000 && text.toLowerCase().includes(label)) alike += 1;
     if (alike >= 1) return true;
@@ -50,6 +52,7 @@ function holdsPageHeading(element: Element): boolean {
 export function belongsElsewhere(element: Element, labelText: string): boolean {
   if (element.closest(FURNITURE)) return true;
   let current: Element | null = element;
+  let rowSeen = false;
   for (let depth = 0; current && depth < 12; depth++) {
     const tag = current.tagName.toUpperCase();
     if (tag === 'BODY' || tag === 'MAIN' || tag === 'HTML') break;
@@ -57,7 +60,7 @@ export function belongsElsewhere(element: Element, labelText: string): boolean {
     // Unless it wraps the page's own heading or article: pages put state classes such as
     // "is-showingReadNextSidebar" on the wrapper of everything.
     if (ELSEWHERE_NAME.test(names(current)) && !holdsPageHeading(current)) return true;
-    // Table rows are a details table's own unless each leads elsewhere (an old table-built
+    // Table rows are a details table's own unless the label's own row leads elsewhere (an old table-built
     // page's list of other modules, each row a link and its "Time: 20 mins"); cells are parts
     // of their row, and in a table-built layout its columns, never items of their own.
     if (
@@ -66,10 +69,11 @@ export function belongsElsewhere(element: Element, labelText: string): boolean {
       tag !== 'DD' &&
       tag !== 'TD' &&
       tag !== 'TH' &&
-      (tag !== 'TR' || current.querySelector('a[href]') !== null) &&
+      (tag !== 'TR' || (!rowSeen && current.querySelector('a[href]') !== null)) &&
       isRepeatedItem(current, labelText)
     )
       return true;
+    if (tag === 'TR') rowSeen = true;
     current = current.parentElement;
   }
   return false;

@@ -148,7 +148,9 @@ function inHelpCentre(doc: Document, titles: readonly string[], helpSites: Set<s
   const siteName = normalise(
     doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content'),
   );
-  for (const name of [siteName, ...titles.slice(1)]) {
+  // The title's last part names the site ("… – Brightwell Help Centre"); its first is the page's.
+  const siteTitle = titles.length > 2 ? titles[titles.length - 1]! : '';
+  for (const name of [siteName, siteTitle]) {
     if (name === '') continue;
     for (const site of helpSites) if (name === site || name.endsWith(` ${site}`)) return true;
   }
@@ -477,16 +479,17 @@ export function classifyPage(
   // "Add to basket" beside a price, an event's "Book your place" beside a future date.
   if ([...types].some((type) => PRODUCT_TYPES.has(type)) && !items.some((item) => item.learning))
     return verdict('product', 'product-schema');
-  // A control may carry the price ("Enroll now £49"), and a sales page styles links as buttons:
-  // looked for only on a page that shows a price.
+  // A shop's "Add to basket" button, or an enrolment link styled as a button that carries its
+  // price ("Enroll now £49"): looked for only on a page that shows a price.
   if (
     CURRENCY_AMOUNT.test(boundedText(mainRoot)) &&
-    controlTexts(doc.body ?? doc, true).some((text) => {
-      const action = text.replace(PRICE_AFTER, '');
-      // "Add to basket" beside any price; "Enroll now" only with its own price ("Enroll now
-      // £49"): a free course's "Enrol now" beside "optional certificate £49" is the course.
-      return words.basketActions.has(action) || (action !== text && words.enrolActions.has(action));
-    })
+    (controlTexts(doc.body ?? doc, false).some((text) => words.basketActions.has(text)) ||
+      controlTexts(doc.body ?? doc, true).some((text) => {
+        // "Enroll now" only with its own price ("Enroll now £49"): a free course's "Enrol now"
+        // beside "optional certificate £49" is the course.
+        const action = text.replace(PRICE_AFTER, '');
+        return action !== text && words.enrolActions.has(action);
+      }))
   )
     return verdict('product', 'basket-and-price');
 

@@ -44,6 +44,7 @@ function hintFor(vocabulary: Vocabulary): RegExp {
 }
 
 const SEPARATOR = String.raw`(?:^|[\s·•|,(])`;
+const PER_DAY = /^\s*(?:a|per|each|every)\s+(?:day|night|shift)\b/i;
 const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 /** A player showing position / length: the length is after the slash. */
 const POSITION_AND_LENGTH = new RegExp(String.raw`^${CLOCK}\s*/\s*(${CLOCK})$`);
@@ -108,6 +109,8 @@ function matchText(
     if (!match) continue;
     if (vocabulary.perWeek.test(text.slice(match.index, match.index + match[0].length + 20)))
       continue;
+    // "20 minutes of study a day": a daily habit, not the resource's length.
+    if (PER_DAY.test(text.slice(match.index + match[0].length))) continue;
     const figure = match[1]!;
     const seconds =
       pattern === POSITION_AND_LENGTH ? parseDuration(figure) : readDuration(figure, vocabulary);
@@ -194,7 +197,8 @@ export function findVisibleDuration(
   allowClocks: boolean,
   vocabulary: Vocabulary,
 ): VisibleDuration | null {
-  const inHeading = headingTime(doc, mainRoot, vocabulary);
+  // Not on an article: a recipe's or a news story's heading may carry a time that is not its length.
+  const inHeading = allowClocks ? headingTime(doc, mainRoot, vocabulary) : null;
   if (inHeading) return inHeading;
   let found: VisibleDuration | null = null;
   const hint = hintFor(vocabulary);

@@ -223,7 +223,8 @@ export function readDuration(text: string, vocabulary: Vocabulary): number | nul
     .replace(/^\((.*)\)$/, '$1')
     .replace(/[.:;]$/, '')
     // "2h30", "1h15" (French and Portuguese pages write hours and minutes so): apart, then read.
-    .replace(/(\d)h(\d{2})(?![\d])/gi, '$1 h $2')
+    // Not "14h30", a French time of day.
+    .replace(/(?<!\d)(\d)h(\d{2})(?![\d])/gi, '$1 h $2')
     .trim();
   const exact = parseDuration(value);
   if (exact !== null) return exact;

@@ -173,6 +173,22 @@ describe('classifyPage', () => {
       `<main><h1>Dementia care</h1><a class="btn-enrol" href="/register">Enrol now</a><p>Free, optional certificate £49</p>${prose(3)}</main>`,
     ],
     [
+      'a page about a support centre, or on a site named one',
+      `<html><head><title>Setting up a cancer support centre | Macmillan Learning</title></head><body><main><h1>Setting up a cancer support centre</h1>${prose(6)}</main></body></html>`,
+    ],
+    [
+      'a course on a site called a support centre',
+      `<html><head><title>Dementia awareness course – Carers Support Centre</title></head><body><main><h1>Dementia awareness course</h1>${prose(6)}</main></body></html>`,
+    ],
+    [
+      'an article with a shop link (affiliate)',
+      `<main><h1>Day clocks that help people with dementia</h1><p>Day clock £29.99</p><a class="btn" href="/go/1">Buy now</a>${prose(6)}</main>`,
+    ],
+    [
+      'a short news item beside three teaser articles',
+      `<main><article><h1>New falls guidance published</h1><p>${'The guidance was published today for care homes. '.repeat(3)}</p></article>${Array.from({ length: 3 }, (_, index) => `<article class="card"><h2><a href="/n/${index}">Story ${index}</a></h2><p>${'A teaser for another story here. '.repeat(2)}</p></article>`).join('')}</main>`,
+    ],
+    [
       'a guide that helps carers (not a help centre)',
       `<html><head><title>Help and support for carers – Care Guide</title></head><body><main><h1>Help and support for carers</h1>${prose(6)}</main></body></html>`,
     ],

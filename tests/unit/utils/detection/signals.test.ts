@@ -168,6 +168,17 @@ describe('label pairs', () => {
     });
   });
 
+  it('takes the text after a label only when a colon joins them, and rows only of a listing', () => {
+    expect(
+      pairs('<p>Please allow enough <strong>time</strong> for this, about 2 hours</p>'),
+    ).toEqual({});
+    expect(
+      pairs(
+        '<table><tr><th>Duration</th><td>2 hours (<a href="/cpd">CPD</a>)</td></tr><tr><th>Format</th><td>Online; duration varies by role</td></tr></table>',
+      ).duration,
+    ).toEqual({ raw: '2 hours', seconds: 7200 });
+  });
+
   it('reads the text right after a label inside a long paragraph', () => {
     expect(
       pairs(
@@ -248,7 +259,14 @@ describe('visible text', () => {
         '<main><h1>Safeguarding adults</h1><ul><li><h2>Prevent (20 minutes)</h2></li></ul></main>',
       ),
     ).toBeNull();
-    expect(find('<main><h1>Annual report (2026)</h1><p>Intro</p></main>')).toBeNull();
+    // On an article (clocks not allowed): a recipe's or a story's heading is not its length.
+    expect(
+      find('<main><h1>Quick chicken curry (30 minutes)</h1><p>Intro</p></main>', false),
+    ).toBeNull();
+    // A daily habit, not a length.
+    expect(
+      find('<main><h1>Why 20 minutes of study a day works</h1><p>Intro</p></main>'),
+    ).toBeNull();
   });
 
   it("ignores clock times on an article page (an embedded video's length)", () => {

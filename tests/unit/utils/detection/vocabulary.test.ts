@@ -82,6 +82,7 @@ describe('readDuration', () => {
     ['en', 'Version 3.2'],
     ['de', '3 Stunden pro Woche'],
     ['en', 'about 5'],
+    ['fr', '14h30'],
     ['cy', 'ar ôl 1 flwyddyn'],
   ])('%s: "%s" is not a duration', (lang, text) => {
     expect(readDuration(text, vocabularyFor(lang))).toBeNull();
