@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import type { BrowserName } from './harness';
+import type { BrowserName } from '@/tests/e2e/harness';
 
 /**
  * One suite per browser, Chromium's and Firefox's side by side: each is mostly waiting on the

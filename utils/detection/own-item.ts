@@ -30,13 +30,15 @@ function isRepeatedItem(element: Element, labelText: string): boolean {
   const parent = element.parentElement;
   if (!parent || parent.children.length < 2 || parent.children.length > 400) return false;
   const own = signature(element);
+  const row = element.tagName.toUpperCase() === 'TR';
+  if (row && element.querySelector('a[href]') === null) return false;
   const label = labelText.toLowerCase();
   let alike = 0;
   for (let index = 0; index < parent.children.length && index < 400; index++) {
     const sibling = parent.children[index]!;
     if (sibling === element || signature(sibling) !== own) continue;
-    // A row of a listing leads elsewhere, as the label's own row does (belongsElsewhere).
-    if (own.startsWith('TR.') && sibling.querySelector('a[href]') === null) continue;
+    // A listing's rows each lead elsewhere; a details table's rows do not.
+    if (row && sibling.querySelector('a[href]') === null) continue;
     const text = sibling.textContent ?? '';
     if (text.length < 4_000 && text.toLowerCase().includes(label)) alike += 1;
     if (alike >= 1) return true;
@@ -60,16 +62,16 @@ export function belongsElsewhere(element: Element, labelText: string): boolean {
     // Unless it wraps the page's own heading or article: pages put state classes such as
     // "is-showingReadNextSidebar" on the wrapper of everything.
     if (ELSEWHERE_NAME.test(names(current)) && !holdsPageHeading(current)) return true;
-    // Table rows are a details table's own unless the label's own row leads elsewhere (an old table-built
-    // page's list of other modules, each row a link and its "Time: 20 mins"); cells are parts
-    // of their row, and in a table-built layout its columns, never items of their own.
+    // Only the label's own table row may be a listing's (an old table-built page's list of
+    // other modules, each row a link and its "Time: 20 mins"); cells are parts of their row, and
+    // in a table-built layout its columns, never items of their own.
     if (
       depth < MAX_CARD_DEPTH &&
       tag !== 'DT' &&
       tag !== 'DD' &&
       tag !== 'TD' &&
       tag !== 'TH' &&
-      (tag !== 'TR' || (!rowSeen && current.querySelector('a[href]') !== null)) &&
+      (tag !== 'TR' || !rowSeen) &&
       isRepeatedItem(current, labelText)
     )
       return true;

@@ -207,18 +207,17 @@ function toolCensus(doc: Document, mainRoot: Element): ToolCensus {
   return census;
 }
 
-/** Text of the controls a visitor acts with: buttons, submit inputs, links styled as buttons. */
 /** A price ending a control's text: "Enroll now £49", "Buy now – €89,00". */
 const PRICE_AFTER = /\s*[-–]?\s*[£$€]\s?\d[\d.,]*$|\s*[-–]?\s*\d[\d.,]*\s?(?:€|zł|eur)$/i;
 
-function controlTexts(root: ParentNode, withLinks: boolean): string[] {
-  return all(
-    root,
-    withLinks
-      ? 'button, input[type="submit" i], input[type="button" i], a[role="button"], a[class*="button" i], a[class*="btn" i]'
-      : 'button, input[type="submit" i], input[type="button" i], a[role="button"]',
-    200,
-  )
+/** Controls a visitor acts with: buttons and submit inputs… */
+const BUTTONS = 'button, input[type="submit" i], input[type="button" i], a[role="button"]';
+/** …and links styled as buttons, which cost a match of every link's class. */
+const BUTTON_LINKS = 'a[class*="button" i], a[class*="btn" i]';
+
+/** The text of the controls `selector` finds. */
+function controlTexts(root: ParentNode, selector: string): string[] {
+  return all(root, selector, 200)
     .map((element) => normalise(element.textContent || attribute(element, 'value')))
     .filter((text) => text.length > 0 && text.length <= 60);
 }
@@ -475,18 +474,24 @@ export function classifyPage(
   // certificate valid?"), whatever it looks like: its title or site name ends with the centre's.
   if (inHelpCentre(doc, titles, words.helpSites)) return verdict('policy', 'help-centre');
 
-  // Controls are read only when a rule needs them (matching every link's class costs): a shop's
-  // "Add to basket" beside a price, an event's "Book your place" beside a future date.
+  // Controls are read once, and only when a rule needs them: a shop's "Add to basket" beside a
+  // price, an event's "Book your place" beside a future date.
+  let buttonsRead: string[] | undefined;
+  let linksRead: string[] | undefined;
+  const buttons = () => (buttonsRead ??= controlTexts(doc.body ?? doc, BUTTONS));
+  const allControls = () => [
+    ...buttons(),
+    ...(linksRead ??= controlTexts(doc.body ?? doc, BUTTON_LINKS)),
+  ];
   if ([...types].some((type) => PRODUCT_TYPES.has(type)) && !items.some((item) => item.learning))
     return verdict('product', 'product-schema');
-  // A shop's "Add to basket" button, or an enrolment link styled as a button that carries its
-  // price ("Enroll now £49"): looked for only on a page that shows a price.
+  // A shop's "Add to basket" button (not a link: an article's affiliate "Buy now"), or an
+  // enrolment control carrying its price ("Enroll now £49"; a free course's "Enrol now" beside
+  // "optional certificate £49" is the course): looked for only on a page that shows a price.
   if (
     CURRENCY_AMOUNT.test(boundedText(mainRoot)) &&
-    (controlTexts(doc.body ?? doc, false).some((text) => words.basketActions.has(text)) ||
-      controlTexts(doc.body ?? doc, true).some((text) => {
-        // "Enroll now" only with its own price ("Enroll now £49"): a free course's "Enrol now"
-        // beside "optional certificate £49" is the course.
+    (buttons().some((text) => words.basketActions.has(text)) ||
+      allControls().some((text) => {
         const action = text.replace(PRICE_AFTER, '');
         return action !== text && words.enrolActions.has(action);
       }))
@@ -527,7 +532,7 @@ export function classifyPage(
   if (futureEvent) return verdict('event', 'future-event-schema');
   if (
     showsFutureDate(mainRoot, now) &&
-    controlTexts(doc.body ?? doc, true).some((text) => words.registerActions.has(text)) &&
+    allControls().some((text) => words.registerActions.has(text)) &&
     prose() < 800
   )
     return verdict('event', 'register-for-future-date');

@@ -165,10 +165,6 @@ function matchNear(
   return null;
 }
 
-/**
- * `allowClocks`: false on a page that declares itself an article, post or document, where a
- * clock time is an embedded video's length, not the reading time.
- */
 /** The page's own heading ending in its time: "Safeguarding adults: level 2 (45 minutes)". */
 const headingCache = new WeakMap<Vocabulary, RegExp>();
 function headingTime(
@@ -191,6 +187,10 @@ function headingTime(
     : null;
 }
 
+/**
+ * `allowClocks`: false on a page that declares itself an article, post or document, where a
+ * clock time is an embedded video's length, not the reading time.
+ */
 export function findVisibleDuration(
   doc: Document,
   mainRoot: Element,

@@ -236,8 +236,7 @@ export function readDuration(text: string, vocabulary: Vocabulary): number | nul
     .replace(
       vocabulary.unitPattern,
       (_, digit: string, unit: string) =>
-        // A space after the unit: "2h30" is "2 hours 30", then hours and minutes.
-        `${digit} ${vocabulary.unitOf.get(unit.toLowerCase().replace(/\s+/g, ' ')) ?? unit} `,
+        `${digit} ${vocabulary.unitOf.get(unit.toLowerCase().replace(/\s+/g, ' ')) ?? unit}`,
     )
     .replace(/\s+/g, ' ')
     .trim();
