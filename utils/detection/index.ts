@@ -147,7 +147,15 @@ export function readPage(
     // The text walk is the costliest signal: skip it once a higher one has given a usable time.
     const settled = candidates.some((candidate) => candidate.seconds <= MAX_TRUSTED_SECONDS);
     const visible = settled ? null : findVisibleDuration(doc, mainRoot, !isReading, vocabulary);
-    if (visible) candidates.push({ ...visible, source: 'visible-text' });
+    // On an article, a player's length is its recording's: the page's time only when the
+    // recording outlasts the text (a webinar's page), not for a short clip in a long article.
+    const counted = visible?.player && isReading ? countContent(mainRoot) : undefined;
+    const outlastsText =
+      !counted ||
+      visible!.seconds >=
+        estimateReadingTime(counted, doc.documentElement.getAttribute('lang')).seconds;
+    if (visible && outlastsText)
+      candidates.push({ raw: visible.raw, seconds: visible.seconds, source: 'visible-text' });
     const media = findMainMedia(mainRoot);
     if (media?.seconds)
       candidates.push({ seconds: media.seconds, raw: `${media.seconds} s`, source: 'media' });
@@ -169,7 +177,7 @@ export function readPage(
       // its own heading.
       if (!looksLikeResource && !(doc.querySelector('h1') && hasParagraphs(mainRoot)))
         return nothing;
-      const counts = countContent(mainRoot);
+      const counts = counted ?? countContent(mainRoot);
       if (counts.words + counts.cjkCharacters < MIN_ESTIMATE_WORDS) return nothing;
       estimate = estimateReadingTime(counts, doc.documentElement.getAttribute('lang'));
       if (estimate.seconds > MAX_TRUSTED_SECONDS) return nothing;

@@ -1,4 +1,4 @@
-import { all, attribute, collapseWhitespace } from '@/utils/detection/dom-text';
+import { all, attribute, collapseWhitespace, shortText } from '@/utils/detection/dom-text';
 import { CJK, WORD } from '@/utils/detection/main-content';
 import { schemaItems } from '@/utils/detection/schema-org';
 import type { Vocabulary } from '@/utils/detection/vocabulary';
@@ -55,6 +55,12 @@ const APPLICATION_TYPES = new Set(['CheckoutPage']);
  * (https://developers.google.com/search/docs/appearance/structured-data/job-posting).
  */
 const JOB_TYPES = new Set(['JobPosting']);
+/**
+ * Forum software and Q&A sites mark a thread up for Google's search as a discussion
+ * (https://developers.google.com/search/docs/appearance/structured-data/discussion-forum) or a
+ * question with its answers (https://developers.google.com/search/docs/appearance/structured-data/qapage).
+ */
+const DISCUSSION_TYPES = new Set(['DiscussionForumPosting', 'SocialMediaPosting', 'QAPage']);
 
 /** Address segments of a site's tools, not its content. */
 const APPLICATION_SEGMENTS = new Set([
@@ -231,6 +237,23 @@ function boundedText(root: Element): string {
     if (text.length > 20_000) break;
   }
   return text;
+}
+
+/** Elements that label one fact of a job advert: "<dt>Salary</dt>", "<span class="label">Gehalt</span>". */
+const FACT_LABELS = 'dt, th, h3, h4, strong, b, [class*="label" i]';
+
+/** Whether a label of its own names one of a job's facts. */
+function hasJobFact(root: ParentNode, facts: Set<string>): boolean {
+  return all(root, FACT_LABELS, 300).some((element) =>
+    facts.has(normalise(shortText(element, 40))),
+  );
+}
+
+/** A control or a link to apply: "Apply for this job", "Inscribirme en esta oferta". */
+function appliesForJob(root: ParentNode, actions: Set<string>): boolean {
+  return all(root, `${BUTTONS}, a[href]`, 1_000).some((element) =>
+    actions.has(normalise(shortText(element, 60))),
+  );
 }
 
 /** Whether an element is shown: not hidden by attribute or inline style. */
@@ -439,11 +462,32 @@ function startsInFuture(item: Record<string, unknown>, now: number): boolean {
 }
 
 /** A future date shown on the page (`<time datetime>`), as an event's page shows its date. */
+/** A `<time datetime>` more than an hour after `now`. */
+function isFuture(time: Element, now: number): boolean {
+  const at = Date.parse(time.getAttribute('datetime') ?? '');
+  return Number.isFinite(at) && at > now + 60 * 60 * 1000;
+}
+
 function showsFutureDate(root: ParentNode, now: number): boolean {
-  return all(root, 'time[datetime]', 50).some((time) => {
-    if (time.closest('nav, footer, aside, [class*="related" i]')) return false;
-    const at = Date.parse(time.getAttribute('datetime') ?? '');
-    return Number.isFinite(at) && at > now + 60 * 60 * 1000;
+  return all(root, 'time[datetime]', 50).some(
+    (time) => !time.closest('nav, footer, aside, [class*="related" i]') && isFuture(time, now),
+  );
+}
+
+/**
+ * One event's facts in a side column: a future date there, no other day, and a control to book
+ * it. A column of upcoming events beside an article names several days.
+ */
+function sideEventFacts(doc: Document, now: number, registerActions: Set<string>): boolean {
+  return all(doc, 'aside, [role="complementary"]', 10).some((side) => {
+    if (side.closest('nav, footer')) return false;
+    const times = all(side, 'time[datetime]', 50);
+    const days = new Set(times.map((time) => (time.getAttribute('datetime') ?? '').slice(0, 10)));
+    return (
+      days.size === 1 &&
+      times.some((time) => isFuture(time, now)) &&
+      controlTexts(side, `${BUTTONS}, ${BUTTON_LINKS}`).some((text) => registerActions.has(text))
+    );
   });
 }
 
@@ -501,6 +545,16 @@ export function classifyPage(
   if ([...types].some((type) => APPLICATION_TYPES.has(type)))
     return verdict('application', 'checkout-schema');
   if ([...types].some((type) => JOB_TYPES.has(type))) return verdict('job', 'job-schema');
+  if ([...types].some((type) => DISCUSSION_TYPES.has(type)) && !items.some((item) => item.learning))
+    return verdict('discussion', 'discussion-schema');
+  // A job advert without that markup: a control to apply, and a job's facts each under a label
+  // of its own ("Salary", "Vergütung"). A course's "Apply now" beside a closing date is not one.
+  // The labels first: they are rare elsewhere, and a job board's "apply" is often a plain link.
+  if (
+    hasJobFact(doc.body ?? doc, words.jobFacts) &&
+    appliesForJob(doc.body ?? doc, words.applyActions)
+  )
+    return verdict('job', 'apply-and-job-facts');
   if (matches(titles.slice(0, 1), words.applicationTitles))
     return verdict('application', 'application-heading');
   if (
@@ -536,6 +590,9 @@ export function classifyPage(
     prose() < 800
   )
     return verdict('event', 'register-for-future-date');
+  // Only on a page that does not call itself an article: a short post may promote one event.
+  if (!declared && sideEventFacts(doc, now, words.registerActions) && prose() < 800)
+    return verdict('event', 'event-facts-beside');
 
   if ([...types].some((type) => SEARCH_TYPES.has(type))) return verdict('search', 'search-schema');
   const searchAddress = urls.some(

@@ -11,6 +11,7 @@ export const NOT_RESOURCE_KINDS = [
   'error',
   'event',
   'job',
+  'discussion',
   'home',
 ] as const;
 export type NotResourceKind = (typeof NOT_RESOURCE_KINDS)[number];
@@ -32,5 +33,6 @@ export const REASONS: Record<NotResourceKind, string> = {
   error: 'it looks like an error page',
   event: 'it looks like an event that has not happened yet',
   job: 'it looks like a job advert',
+  discussion: 'it looks like a discussion thread, not a learning resource',
   home: 'it looks like a website’s home page',
 };

@@ -18,6 +18,8 @@ import { belongsElsewhere } from '@/utils/detection/own-item';
 export interface VisibleDuration {
   raw: string;
   seconds: number;
+  /** Read off a player's "position / length": the length of its recording, not of any text. */
+  player?: true;
 }
 
 /** How far into the main content a stated time may be… */
@@ -49,28 +51,53 @@ const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 /** A player showing position / length: the length is after the slash. */
 const POSITION_AND_LENGTH = new RegExp(String.raw`^${CLOCK}\s*/\s*(${CLOCK})$`);
 
+interface Patterns {
+  all: RegExp[];
+  /** A whole short element that is a duration: "(1 hour)", "9.5 Hours", "45 mins". */
+  wholeElement: RegExp;
+}
+
 /** The patterns for a page's languages, compiled once per vocabulary. */
-const patternCache = new WeakMap<Vocabulary, RegExp[]>();
-function patternsFor(vocabulary: Vocabulary): RegExp[] {
+const patternCache = new WeakMap<Vocabulary, Patterns>();
+function patternsFor(vocabulary: Vocabulary): Patterns {
   let patterns = patternCache.get(vocabulary);
   if (patterns) return patterns;
   const amount = vocabulary.amount;
   const labels = alternation(vocabulary.readingLabels);
-  patterns = [
-    // "8 min read", "8 min de lectura", "5 munud o ddarllen".
-    new RegExp(
-      String.raw`${SEPARATOR}(${amount})\s+(?:${vocabulary.readingSuffix})(?![${LETTER}])`,
-      'i',
-    ),
-    // "Reading time: 7 minutes", "Lesezeit: 8 Min.", "Czas czytania: 7 min".
-    new RegExp(String.raw`(?<![${LETTER}])(?:${labels})\s*[:：]?\s*(${amount})`, 'i'),
-    // A whole short element that is a duration: "(1 hour)", "9.5 Hours", "45 mins".
-    new RegExp(String.raw`^\(?(${amount})\)?$`, 'i'),
-    ...vocabulary.runningText,
-    POSITION_AND_LENGTH,
-  ];
+  const wholeElement = new RegExp(String.raw`^\(?(${amount})\)?$`, 'i');
+  patterns = {
+    all: [
+      // "8 min read", "8 min de lectura", "5 munud o ddarllen".
+      new RegExp(
+        String.raw`${SEPARATOR}(${amount})\s+(?:${vocabulary.readingSuffix})(?![${LETTER}])`,
+        'i',
+      ),
+      // "Reading time: 7 minutes", "Lesezeit: 8 Min.", "Czas czytania: 7 min".
+      new RegExp(String.raw`(?<![${LETTER}])(?:${labels})\s*[:：]?\s*(${amount})`, 'i'),
+      wholeElement,
+      ...vocabulary.runningText,
+      POSITION_AND_LENGTH,
+    ],
+    wholeElement,
+  };
   patternCache.set(vocabulary, patterns);
   return patterns;
+}
+
+/**
+ * A phrase picked out inside a sentence ("the time limit is <strong>1 hour 30 minutes</strong>
+ * and…"): words run into it and on after it. A badge ("Time <strong>45 mins</strong>", "3 May ·
+ * <span>6 mins</span>") is not: nothing follows it, or a separator comes before it.
+ */
+function inSentence(element: Element | null): boolean {
+  const before = element?.previousSibling;
+  const after = element?.nextSibling;
+  return (
+    before?.nodeType === 3 &&
+    after?.nodeType === 3 &&
+    /[\p{L},]\s*$/u.test(before.nodeValue ?? '') &&
+    /^\s*\p{L}/u.test(after.nodeValue ?? '')
+  );
 }
 
 /** Elements that name themselves a duration, and those that show a position instead. */
@@ -98,13 +125,11 @@ function selfDescribedClock(element: Element, text: string): number | null {
   return parseDuration(text);
 }
 
-function matchText(
-  text: string,
-  allowClocks: boolean,
-  vocabulary: Vocabulary,
-): VisibleDuration | null {
-  for (const pattern of patternsFor(vocabulary)) {
-    if (!allowClocks && pattern === POSITION_AND_LENGTH) continue;
+/** `phrase`: the text is one element's inside a sentence, so not a duration of its own. */
+function matchText(text: string, vocabulary: Vocabulary, phrase = false): VisibleDuration | null {
+  const patterns = patternsFor(vocabulary);
+  for (const pattern of patterns.all) {
+    if (phrase && pattern === patterns.wholeElement) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     if (vocabulary.perWeek.test(text.slice(match.index, match.index + match[0].length + 20)))
@@ -115,7 +140,11 @@ function matchText(
     const seconds =
       pattern === POSITION_AND_LENGTH ? parseDuration(figure) : readDuration(figure, vocabulary);
     if (seconds !== null && seconds > 0)
-      return { raw: match[0].replace(/^[\s·•|,]+/, '').trim(), seconds };
+      return {
+        raw: match[0].replace(/^[\s·•|,]+/, '').trim(),
+        seconds,
+        ...(pattern === POSITION_AND_LENGTH ? { player: true as const } : {}),
+      };
   }
   return null;
 }
@@ -139,7 +168,7 @@ function matchNear(
   // The text node alone first: an icon's own text (an SVG's <title>) may sit beside it.
   const own = collapseWhitespace(node.nodeValue ?? '');
   if (own.length <= 60) {
-    const found = matchText(own, allowClocks, vocabulary);
+    const found = matchText(own, vocabulary, inSentence(node.parentElement));
     if (found && found.seconds <= MAX_TRUSTED_SECONDS) return found;
   } else if (own.includes('(') || vocabulary.runningTextHint.test(own)) {
     // Running text: a sentence that says how long the resource takes.
@@ -156,7 +185,9 @@ function matchNear(
     const text = shortText(current, 60);
     if (!text) break;
     const clock = allowClocks ? selfDescribedClock(current, text) : null;
-    const found = clock ? { raw: text, seconds: clock } : matchText(text, allowClocks, vocabulary);
+    const found = clock
+      ? { raw: text, seconds: clock }
+      : matchText(text, vocabulary, inSentence(current));
     // Over a day is not a reading time here; the label-pair signal flags such claims.
     if (found && found.seconds <= MAX_TRUSTED_SECONDS) return found;
     if (current === mainRoot) break;
@@ -189,7 +220,8 @@ function headingTime(
 
 /**
  * `allowClocks`: false on a page that declares itself an article, post or document, where a
- * clock time is an embedded video's length, not the reading time.
+ * lone clock time or a heading's time is not the reading time. A player's "position / length"
+ * is still read there, marked `player`: the caller weighs it against the text.
  */
 export function findVisibleDuration(
   doc: Document,

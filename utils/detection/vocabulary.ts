@@ -39,7 +39,11 @@ export type PageWordKind =
   /** A help centre's name, ending a title part or the site's name: "… – Brightwell Help Centre". */
   | 'helpSites'
   /** Enrolling on or buying a course: a sale only when the control carries its price. */
-  | 'enrolActions';
+  | 'enrolActions'
+  /** Applying for a job ("Apply for this job", "Jetzt bewerben")… */
+  | 'applyActions'
+  /** …and the labels of a job's facts beside it ("Salary", "Vergütung", "Contract type"). */
+  | 'jobFacts';
 
 const WORDS = LANGUAGES as Record<string, LanguageWords>;
 export const LANGUAGE_CODES = Object.keys(WORDS);

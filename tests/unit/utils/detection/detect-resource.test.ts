@@ -6,6 +6,28 @@ import { fixtureDocument, htmlDocument } from '@/tests/unit/fixture-document';
 const url = (path: string) => new URL(path, 'https://learning.example.org/');
 
 describe('detectResource', () => {
+  const sentences = (count: number) =>
+    Array.from(
+      { length: count },
+      () => `<p>${'Staff read this guidance with care. '.repeat(10)}</p>`,
+    ).join('');
+  const articleWithPlayer = (paragraphs: number, length: string) =>
+    htmlDocument(
+      `<html lang="en"><head><title>Settling international recruits</title><meta property="og:type" content="article"></head><body><main><h1>Settling international recruits</h1>${sentences(paragraphs)}<div class="player"><span class="now">0:00</span> / <span class="total">${length}</span></div></main></body></html>`,
+    );
+
+  it("takes a recording's length on an article page whose text it outlasts (a webinar's page)", () => {
+    expect(
+      detectResource(articleWithPlayer(4, '1:22:40'), url('/webinars/recruits'))?.stated,
+    ).toMatchObject({ seconds: 4960, source: 'visible-text' });
+  });
+
+  it("estimates a long article from its text, not a short clip's length", () => {
+    const detection = detectResource(articleWithPlayer(40, '3:10'), url('/guides/recruits'));
+    expect(detection?.stated).toBeUndefined();
+    expect(detection?.estimate?.words).toBeGreaterThan(2000);
+  });
+
   it('reads the Leading to Change shape: Type and Duration label pairs', () => {
     const detection = detectResource(
       fixtureDocument('leading-to-change.html'),

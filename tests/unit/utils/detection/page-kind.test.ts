@@ -119,6 +119,36 @@ describe('classifyPage', () => {
       'search',
     ],
     [
+      'a job advert without JobPosting markup',
+      `<main><h1>Staff nurse, acute medicine</h1><dl><dt>Salary</dt><dd>£31,049 to £37,796 a year</dd><dt>Closing date</dt><dd>14 January 2027</dd></dl>${prose(6)}<a class="nhsuk-button" href="/apply/4471">Apply for this job</a></main>`,
+      'job',
+    ],
+    [
+      'a German job advert without JobPosting markup',
+      `<html lang="de"><main><h1>Pflegefachkraft (m/w/d)</h1><ul><li><span class="label">Vergütung</span>TVöD-K, P7</li><li><span class="label">Wochenarbeitszeit</span>38,5 Stunden</li></ul>${prose(6)}<a class="btn-apply" href="/bewerbung/12">Jetzt bewerben</a></main></html>`,
+      'job',
+    ],
+    [
+      'a Spanish job advert whose way to apply is a plain link',
+      `<html lang="es"><main><h1>Enfermero/a para UCI de adultos</h1><dl><dt>Tipo de contrato</dt><dd>Interinidad</dd><dt>Salario</dt><dd>31.200 € brutos al año</dd></dl>${prose(6)}</main><aside><a class="apply" href="/candidato/inscripcion?oferta=2026-0214">Inscribirme en esta oferta</a></aside></html>`,
+      'job',
+    ],
+    [
+      'a forum thread',
+      `<script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Ultra test timer ignores extra time"}</script><main><h1>Ultra test timer ignores extra time</h1>${prose(6)}</main>`,
+      'discussion',
+    ],
+    [
+      'a question and its answers',
+      `<script type="application/ld+json">{"@type":"QAPage","mainEntity":{"@type":"Question","name":"How long is a PIN valid?"}}</script><main><h1>How long is a PIN valid?</h1>${prose(6)}</main>`,
+      'discussion',
+    ],
+    [
+      'a study day whose date and booking sit in a side column',
+      `<main><h1>Frailty, falls and delirium: study day</h1>${prose(4)}</main><aside><div class="event-facts"><h2>Event details</h2><dl><dt>Date</dt><dd><time datetime="2027-05-13">Thursday 13 May 2027</time></dd><dt>Time</dt><dd><time datetime="2027-05-13T09:30">09:30</time> to <time datetime="2027-05-13T16:00">16:00</time></dd></dl><a class="btn-book" href="/events/frailty/book">Book your place</a></div></aside>`,
+      'event',
+    ],
+    [
       'an event yet to happen',
       '<script type="application/ld+json">{"@type":"Event","startDate":"2027-02-10T12:30:00Z"}</script><main><h1>Wound care webinar</h1></main>',
       'event',
@@ -195,6 +225,22 @@ describe('classifyPage', () => {
     [
       'a guide with a table of its own figures',
       `<main><h1>Fluid balance</h1>${prose(6)}<table><tbody>${Array.from({ length: 8 }, (_, index) => `<tr><td>Hour ${index}</td><td>${index * 50} ml</td></tr>`).join('')}</tbody></table></main>`,
+    ],
+    [
+      'an article on pay with a salary table and no way to apply',
+      `<main><h1>What nurses earn</h1>${prose(6)}<table><tbody><tr><th>Salary</th><td>£31,049</td></tr></tbody></table></main>`,
+    ],
+    [
+      'a course page whose "Apply now" has a closing date but no salary',
+      `<main><h1>Advanced clinical practice</h1><dl><dt>Closing date</dt><dd>30 June 2027</dd><dt>Duration</dt><dd>2 years part time</dd></dl>${prose(6)}<a class="button" href="/apply">Apply now</a></main>`,
+    ],
+    [
+      'an article beside a column of upcoming events to book',
+      `<main><article><h1>Delirium in older people</h1>${prose(4)}</article></main><aside><h2>Upcoming events</h2><ul>${[13, 20, 27].map((day) => `<li><h3>Study day ${day}</h3><time datetime="2027-05-${day}">${day} May 2027</time> <a class="btn" href="/events/${day}/book">Book now</a></li>`).join('')}</ul></aside>`,
+    ],
+    [
+      'a short post that promotes one event to book in its side column',
+      `<html><head><meta property="og:type" content="article"></head><body><main><h1>Five questions on delirium</h1>${prose(4)}</main><aside><h2>Next study day</h2><time datetime="2027-05-13">13 May 2027</time> <a class="btn" href="/events/13/book">Book your place</a></aside></body></html>`,
     ],
   ])('%s is not ruled out', (_, html) => {
     expect(kindOf(html)).toBeNull();

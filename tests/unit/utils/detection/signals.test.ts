@@ -251,7 +251,16 @@ describe('visible text', () => {
     ['<main><span class="remaining-time">-14:36</span></main>', 'a remaining time'],
     [`<main><p>${words(2000)}</p><p>8 min read</p></main>`, 'far below the top of the content'],
     ['<main><p>£12.99 · 2 days delivery</p></main>', 'a price'],
+    [
+      '<main><p>We set the time limit to <strong>1 hour 30 minutes</strong> and switched on automatic submission for the test.</p></main>',
+      'a time picked out inside a sentence',
+    ],
   ])('ignores %s (%s)', (html) => expect(find(html)).toBeNull());
+
+  it('still reads a time picked out after its label or a separator', () => {
+    expect(find('<main><p>Time <strong>45 mins</strong></p></main>')?.seconds).toBe(2700);
+    expect(find('<main><p>Published 3 May · <span>6 mins</span></p></main>')?.seconds).toBe(360);
+  });
 
   it("reads the page's own heading's time in brackets, not another heading's or a year", () => {
     expect(
@@ -271,6 +280,15 @@ describe('visible text', () => {
 
   it("ignores clock times on an article page (an embedded video's length)", () => {
     expect(find('<main><time id="duration">8:09</time></main>', false)).toBeNull();
+  });
+
+  it("reads a player's position and length on an article page, marked as a player's", () => {
+    expect(
+      find(
+        '<main><div class="player"><span class="now">0:00</span> / <span class="total">1:22:40</span></div></main>',
+        false,
+      ),
+    ).toEqual({ raw: '0:00 / 1:22:40', seconds: 4960, player: true });
   });
 });
 

@@ -33,6 +33,8 @@ const LanguageSchema = z.strictObject({
     searchTitles: Words.min(1),
     helpSites: Words.min(1),
     enrolActions: Words.min(1),
+    applyActions: Words.min(1),
+    jobFacts: Words.min(1),
   }),
 });
 
