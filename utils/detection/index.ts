@@ -42,6 +42,9 @@ function kindFromOpenGraph(doc: Document): ResourceKind | undefined {
   return type ? OG_KINDS.find(([pattern]) => pattern.test(type))?.[1] : undefined;
 }
 
+/** How many times the text's reading a recording on an article page lasts to be its time. */
+const RECORDING_OUTLASTS_TEXT = 2;
+
 /** Prose: at least three paragraphs of a sentence or more (a shop's blurb is one). */
 function hasParagraphs(root: Element): boolean {
   let paragraphs = 0;
@@ -148,12 +151,14 @@ export function readPage(
     const settled = candidates.some((candidate) => candidate.seconds <= MAX_TRUSTED_SECONDS);
     const visible = settled ? null : findVisibleDuration(doc, mainRoot, !isReading, vocabulary);
     // On an article, a player's length is its recording's: the page's time only when the
-    // recording outlasts the text (a webinar's page), not for a short clip in a long article.
+    // recording is the page's main part, at least twice the text's reading (a webinar's page),
+    // not for a clip in an article, nor an article read aloud (about as long as the text).
     const counted = visible?.player && isReading ? countContent(mainRoot) : undefined;
     const outlastsText =
       !counted ||
       visible!.seconds >=
-        estimateReadingTime(counted, doc.documentElement.getAttribute('lang')).seconds;
+        RECORDING_OUTLASTS_TEXT *
+          estimateReadingTime(counted, doc.documentElement.getAttribute('lang')).seconds;
     if (visible && outlastsText)
       candidates.push({ raw: visible.raw, seconds: visible.seconds, source: 'visible-text' });
     const media = findMainMedia(mainRoot);

@@ -10,7 +10,8 @@ import { REASONS, type NotResourceKind, type PageKindVerdict } from '@/utils/det
  * dispatch countdown, a dashboard's hours). The kinds, and the plain words the popup uses:
  * a collection or search results (many teasers linking elsewhere), an application page (sign-in,
  * inbox, booking, basket, dashboard, settings, a page that is mostly a form), a product, a
- * policy, help or error page, an event yet to happen, and a site's home page.
+ * policy, help or error page, an event yet to happen, a job advert, a discussion thread or a
+ * question with its answers, and a site's home page.
  *
  * Each rule reads what the page says of itself (schema.org types, its main heading and title,
  * its address, its controls) or its structure (cards, forms). Words are data, per language
@@ -30,8 +31,20 @@ const verdict = (kind: NotResourceKind, signal: string): PageKindVerdict => ({
   signal,
 });
 
-/** JSON-LD only: WordPress themes mark every page's body as a microdata Blog. */
-const COLLECTION_TYPES = new Set(['CollectionPage', 'ItemList', 'ProfilePage']);
+/**
+ * JSON-LD only: WordPress themes mark every page's body as a microdata Blog. A series' page
+ * (schema.org `CreativeWorkSeries` and its `PodcastSeries`, `TVSeries`, `BookSeries`) lists its
+ * episodes or books, each a resource of its own.
+ */
+const COLLECTION_TYPES = new Set([
+  'CollectionPage',
+  'ItemList',
+  'ProfilePage',
+  'CreativeWorkSeries',
+  'PodcastSeries',
+  'TVSeries',
+  'BookSeries',
+]);
 const SEARCH_TYPES = new Set(['SearchResultsPage']);
 const PRODUCT_TYPES = new Set([
   'Product',
@@ -222,8 +235,9 @@ const BUTTONS = 'button, input[type="submit" i], input[type="button" i], a[role=
 const BUTTON_LINKS = 'a[class*="button" i], a[class*="btn" i]';
 
 /** The text of the controls `selector` finds. */
-function controlTexts(root: ParentNode, selector: string): string[] {
-  return all(root, selector, 200)
+function controlTexts(root: ParentNode, selector: string, limit = 200, outside?: string): string[] {
+  return all(root, selector, limit)
+    .filter((element) => !outside || !element.closest(outside))
     .map((element) => normalise(element.textContent || attribute(element, 'value')))
     .filter((text) => text.length > 0 && text.length <= 60);
 }
@@ -239,20 +253,28 @@ function boundedText(root: Element): string {
   return text;
 }
 
+/** A site's own furniture: its menus link to its careers pages, its filters say "Apply". */
+const SITE_FURNITURE = 'nav, header, footer';
 /** Elements that label one fact of a job advert: "<dt>Salary</dt>", "<span class="label">Gehalt</span>". */
-const FACT_LABELS = 'dt, th, h3, h4, strong, b, [class*="label" i]';
+const FACT_LABELS = 'dt, th, [class*="label" i]';
+/** A job advert labels several of a job's facts; a careers article may name one. */
+const JOB_FACTS_ENOUGH = 2;
 
-/** Whether a label of its own names one of a job's facts. */
-function hasJobFact(root: ParentNode, facts: Set<string>): boolean {
-  return all(root, FACT_LABELS, 300).some((element) =>
-    facts.has(normalise(shortText(element, 40))),
-  );
+/** Whether the page labels enough of a job's facts ("Salary", "Contract type"), outside its furniture. */
+function labelsJobFacts(root: ParentNode, facts: Set<string>): boolean {
+  const named = new Set<string>();
+  for (const element of all(root, FACT_LABELS, 300)) {
+    if (element.closest(SITE_FURNITURE)) continue;
+    const text = normalise(shortText(element, 40));
+    if (facts.has(text)) named.add(text);
+  }
+  return named.size >= JOB_FACTS_ENOUGH;
 }
 
-/** A control or a link to apply: "Apply for this job", "Inscribirme en esta oferta". */
+/** A control or a link to apply, outside the furniture: "Apply for this job", "Inscribirme en esta oferta". */
 function appliesForJob(root: ParentNode, actions: Set<string>): boolean {
-  return all(root, `${BUTTONS}, a[href]`, 1_000).some((element) =>
-    actions.has(normalise(shortText(element, 60))),
+  return controlTexts(root, `${BUTTONS}, a[href]`, 1_000, SITE_FURNITURE).some((text) =>
+    actions.has(text),
   );
 }
 
@@ -399,6 +421,42 @@ function saysMoreThanLinks(row: Element): boolean {
  * their link. A reference list starts with authors; a table of contents links within the page.
  * Five rows, most of them each linking somewhere different.
  */
+/** A card's own words at most: a heading and a line or two, not a whole post of a feed. */
+const CARD_WORDS = 60;
+
+/**
+ * A grid of alike boxes, each a heading, a line or two and a link to another page ("Member
+ * benefits": "Free legal advice … Legal services"), holding at least half the main content's
+ * text: the children of one element sharing a tag and first class. Headings need not be links
+ * here, as the teasers' do.
+ */
+function cardGrid(mainRoot: Element): Element[] {
+  for (const group of [mainRoot, ...all(mainRoot, 'section, div, ul, ol', 40)]) {
+    const children = group.children;
+    if (children.length < ROWS_ENOUGH) continue;
+    const byKind = new Map<string, Element[]>();
+    for (let index = 0; index < children.length && index < ROWS_LOOKED_AT; index++) {
+      const child = children[index]!;
+      const kind = `${child.tagName} ${(child.getAttribute('class') ?? '').trim().split(/\s+/)[0]}`;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), child]);
+    }
+    for (const alike of byKind.values()) {
+      if (alike.length < ROWS_ENOUGH) continue;
+      const cards = alike.filter(
+        (card) =>
+          card.querySelector('h2, h3, h4') !== null &&
+          linkElsewhere(card) !== undefined &&
+          (card.textContent ?? '').trim().split(/\s+/).length <= CARD_WORDS,
+      );
+      if (cards.length < ROWS_ENOUGH || cards.length < alike.length * 0.6) continue;
+      // The grid is the page (a guide may end with a few boxes of facts).
+      const inCards = cards.reduce((sum, card) => sum + (card.textContent ?? '').length, 0);
+      if (inCards * 2 >= (mainRoot.textContent ?? '').length) return cards;
+    }
+  }
+  return [];
+}
+
 function rowCards(mainRoot: Element): Element[] {
   const cards: Element[] = [];
   for (const group of all(mainRoot, 'table, tbody, ul, ol', 60)) {
@@ -461,31 +519,37 @@ function startsInFuture(item: Record<string, unknown>, now: number): boolean {
   return Number.isFinite(at) && at > now;
 }
 
-/** A future date shown on the page (`<time datetime>`), as an event's page shows its date. */
 /** A `<time datetime>` more than an hour after `now`. */
 function isFuture(time: Element, now: number): boolean {
   const at = Date.parse(time.getAttribute('datetime') ?? '');
   return Number.isFinite(at) && at > now + 60 * 60 * 1000;
 }
 
+/** A future date shown in the page's content (`<time datetime>`), as an event's page shows its date. */
 function showsFutureDate(root: ParentNode, now: number): boolean {
   return all(root, 'time[datetime]', 50).some(
     (time) => !time.closest('nav, footer, aside, [class*="related" i]') && isFuture(time, now),
   );
 }
 
+/** The day a `datetime` names ("2027-05-13", "2027-05-13T09:30"); a time of day alone names none. */
+const DAY = /^\d{4}-\d{2}-\d{2}/;
+
 /**
- * One event's facts in a side column: a future date there, no other day, and a control to book
- * it. A column of upcoming events beside an article names several days.
+ * One event's facts in a side column: a future date among listed facts (a `<dl>` or a table)
+ * there, no other day, and a control to book it. A column of upcoming events beside an article
+ * names several days, a promotion's "Next webinar … Register" lists no facts.
  */
 function sideEventFacts(doc: Document, now: number, registerActions: Set<string>): boolean {
   return all(doc, 'aside, [role="complementary"]', 10).some((side) => {
     if (side.closest('nav, footer')) return false;
     const times = all(side, 'time[datetime]', 50);
-    const days = new Set(times.map((time) => (time.getAttribute('datetime') ?? '').slice(0, 10)));
+    const days = new Set(
+      times.map((time) => DAY.exec(time.getAttribute('datetime') ?? '')?.[0]).filter(Boolean),
+    );
     return (
       days.size === 1 &&
-      times.some((time) => isFuture(time, now)) &&
+      times.some((time) => time.closest('dl, table') && isFuture(time, now)) &&
       controlTexts(side, `${BUTTONS}, ${BUTTON_LINKS}`).some((text) => registerActions.has(text))
     );
   });
@@ -545,13 +609,19 @@ export function classifyPage(
   if ([...types].some((type) => APPLICATION_TYPES.has(type)))
     return verdict('application', 'checkout-schema');
   if ([...types].some((type) => JOB_TYPES.has(type))) return verdict('job', 'job-schema');
-  if ([...types].some((type) => DISCUSSION_TYPES.has(type)) && !items.some((item) => item.learning))
+  // JSON-LD only, which describes the page: an embedded post's microdata may sit in a sidebar.
+  if (
+    items.some((item) => item.jsonLd && item.types.some((type) => DISCUSSION_TYPES.has(type))) &&
+    !items.some((item) => item.learning)
+  )
     return verdict('discussion', 'discussion-schema');
   // A job advert without that markup: a control to apply, and a job's facts each under a label
   // of its own ("Salary", "Vergütung"). A course's "Apply now" beside a closing date is not one.
   // The labels first: they are rare elsewhere, and a job board's "apply" is often a plain link.
+  // A page that declares a learning item (a course one applies for) is that item.
   if (
-    hasJobFact(doc.body ?? doc, words.jobFacts) &&
+    !items.some((item) => item.learning) &&
+    labelsJobFacts(doc.body ?? doc, words.jobFacts) &&
     appliesForJob(doc.body ?? doc, words.applyActions)
   )
     return verdict('job', 'apply-and-job-facts');
@@ -568,7 +638,9 @@ export function classifyPage(
   const declared = items.some((item) => item.learning) || declaresResource(doc);
   // A page that declares itself a resource is not looked at for tools or teasers at all (the
   // costliest looks, and what it says of itself wins).
-  const cards = declared ? [] : [...teaserCards(mainRoot), ...rowCards(mainRoot)];
+  const cards = declared
+    ? []
+    : [...teaserCards(mainRoot), ...rowCards(mainRoot), ...cardGrid(mainRoot)];
   let proseRead: number | undefined;
   const prose = () => (proseRead ??= proseWords(mainRoot, cards));
   const tools = declared ? undefined : toolCensus(doc, mainRoot);

@@ -33,6 +33,6 @@ export const REASONS: Record<NotResourceKind, string> = {
   error: 'it looks like an error page',
   event: 'it looks like an event that has not happened yet',
   job: 'it looks like a job advert',
-  discussion: 'it looks like a discussion thread, not a learning resource',
+  discussion: 'it looks like a discussion thread or a question and its answers',
   home: 'it looks like a website’s home page',
 };

@@ -51,53 +51,28 @@ const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?`;
 /** A player showing position / length: the length is after the slash. */
 const POSITION_AND_LENGTH = new RegExp(String.raw`^${CLOCK}\s*/\s*(${CLOCK})$`);
 
-interface Patterns {
-  all: RegExp[];
-  /** A whole short element that is a duration: "(1 hour)", "9.5 Hours", "45 mins". */
-  wholeElement: RegExp;
-}
-
 /** The patterns for a page's languages, compiled once per vocabulary. */
-const patternCache = new WeakMap<Vocabulary, Patterns>();
-function patternsFor(vocabulary: Vocabulary): Patterns {
+const patternCache = new WeakMap<Vocabulary, RegExp[]>();
+function patternsFor(vocabulary: Vocabulary): RegExp[] {
   let patterns = patternCache.get(vocabulary);
   if (patterns) return patterns;
   const amount = vocabulary.amount;
   const labels = alternation(vocabulary.readingLabels);
-  const wholeElement = new RegExp(String.raw`^\(?(${amount})\)?$`, 'i');
-  patterns = {
-    all: [
-      // "8 min read", "8 min de lectura", "5 munud o ddarllen".
-      new RegExp(
-        String.raw`${SEPARATOR}(${amount})\s+(?:${vocabulary.readingSuffix})(?![${LETTER}])`,
-        'i',
-      ),
-      // "Reading time: 7 minutes", "Lesezeit: 8 Min.", "Czas czytania: 7 min".
-      new RegExp(String.raw`(?<![${LETTER}])(?:${labels})\s*[:：]?\s*(${amount})`, 'i'),
-      wholeElement,
-      ...vocabulary.runningText,
-      POSITION_AND_LENGTH,
-    ],
-    wholeElement,
-  };
+  patterns = [
+    // "8 min read", "8 min de lectura", "5 munud o ddarllen".
+    new RegExp(
+      String.raw`${SEPARATOR}(${amount})\s+(?:${vocabulary.readingSuffix})(?![${LETTER}])`,
+      'i',
+    ),
+    // "Reading time: 7 minutes", "Lesezeit: 8 Min.", "Czas czytania: 7 min".
+    new RegExp(String.raw`(?<![${LETTER}])(?:${labels})\s*[:：]?\s*(${amount})`, 'i'),
+    // A whole short element that is a duration: "(1 hour)", "9.5 Hours", "45 mins".
+    new RegExp(String.raw`^\(?(${amount})\)?$`, 'i'),
+    ...vocabulary.runningText,
+    POSITION_AND_LENGTH,
+  ];
   patternCache.set(vocabulary, patterns);
   return patterns;
-}
-
-/**
- * A phrase picked out inside a sentence ("the time limit is <strong>1 hour 30 minutes</strong>
- * and…"): words run into it and on after it. A badge ("Time <strong>45 mins</strong>", "3 May ·
- * <span>6 mins</span>") is not: nothing follows it, or a separator comes before it.
- */
-function inSentence(element: Element | null): boolean {
-  const before = element?.previousSibling;
-  const after = element?.nextSibling;
-  return (
-    before?.nodeType === 3 &&
-    after?.nodeType === 3 &&
-    /[\p{L},]\s*$/u.test(before.nodeValue ?? '') &&
-    /^\s*\p{L}/u.test(after.nodeValue ?? '')
-  );
 }
 
 /** Elements that name themselves a duration, and those that show a position instead. */
@@ -125,11 +100,8 @@ function selfDescribedClock(element: Element, text: string): number | null {
   return parseDuration(text);
 }
 
-/** `phrase`: the text is one element's inside a sentence, so not a duration of its own. */
-function matchText(text: string, vocabulary: Vocabulary, phrase = false): VisibleDuration | null {
-  const patterns = patternsFor(vocabulary);
-  for (const pattern of patterns.all) {
-    if (phrase && pattern === patterns.wholeElement) continue;
+function matchText(text: string, vocabulary: Vocabulary): VisibleDuration | null {
+  for (const pattern of patternsFor(vocabulary)) {
     const match = pattern.exec(text);
     if (!match) continue;
     if (vocabulary.perWeek.test(text.slice(match.index, match.index + match[0].length + 20)))
@@ -168,7 +140,7 @@ function matchNear(
   // The text node alone first: an icon's own text (an SVG's <title>) may sit beside it.
   const own = collapseWhitespace(node.nodeValue ?? '');
   if (own.length <= 60) {
-    const found = matchText(own, vocabulary, inSentence(node.parentElement));
+    const found = matchText(own, vocabulary);
     if (found && found.seconds <= MAX_TRUSTED_SECONDS) return found;
   } else if (own.includes('(') || vocabulary.runningTextHint.test(own)) {
     // Running text: a sentence that says how long the resource takes.
@@ -185,9 +157,7 @@ function matchNear(
     const text = shortText(current, 60);
     if (!text) break;
     const clock = allowClocks ? selfDescribedClock(current, text) : null;
-    const found = clock
-      ? { raw: text, seconds: clock }
-      : matchText(text, vocabulary, inSentence(current));
+    const found = clock ? { raw: text, seconds: clock } : matchText(text, vocabulary);
     // Over a day is not a reading time here; the label-pair signal flags such claims.
     if (found && found.seconds <= MAX_TRUSTED_SECONDS) return found;
     if (current === mainRoot) break;
@@ -221,7 +191,8 @@ function headingTime(
 /**
  * `allowClocks`: false on a page that declares itself an article, post or document, where a
  * lone clock time or a heading's time is not the reading time. A player's "position / length"
- * is still read there, marked `player`: the caller weighs it against the text.
+ * is still read there when no other time is, marked `player`: the caller weighs it against the
+ * text.
  */
 export function findVisibleDuration(
   doc: Document,
@@ -233,6 +204,7 @@ export function findVisibleDuration(
   const inHeading = allowClocks ? headingTime(doc, mainRoot, vocabulary) : null;
   if (inHeading) return inHeading;
   let found: VisibleDuration | null = null;
+  let player: VisibleDuration | null = null;
   const hint = hintFor(vocabulary);
   let pageChars = 0;
   let contentChars = 0;
@@ -252,10 +224,16 @@ export function findVisibleDuration(
       const near = matchNear(node as Text, mainRoot, allowClocks, vocabulary);
       // Another item's time (one of a list of cards that each say "N min read"): read on.
       if (!near || belongsElsewhere(node.parentElement!, cardLabel(near.raw))) return undefined;
+      // On an article a player's length gives way to a reading time stated further on ("Listen
+      // to this article 0:00 / 9:40" above "6 min read").
+      if (near.player && !allowClocks) {
+        player ??= near;
+        return undefined;
+      }
       found = near;
       return true;
     },
     MAX_VISITED_NODES,
   );
-  return found;
+  return found ?? player;
 }

@@ -11,9 +11,10 @@ describe('detectResource', () => {
       { length: count },
       () => `<p>${'Staff read this guidance with care. '.repeat(10)}</p>`,
     ).join('');
+  // The player above the text, where a page's own player sits.
   const articleWithPlayer = (paragraphs: number, length: string) =>
     htmlDocument(
-      `<html lang="en"><head><title>Settling international recruits</title><meta property="og:type" content="article"></head><body><main><h1>Settling international recruits</h1>${sentences(paragraphs)}<div class="player"><span class="now">0:00</span> / <span class="total">${length}</span></div></main></body></html>`,
+      `<html lang="en"><head><title>Settling international recruits</title><meta property="og:type" content="article"></head><body><main><h1>Settling international recruits</h1><div class="player"><span class="now">0:00</span> / <span class="total">${length}</span></div>${sentences(paragraphs)}</main></body></html>`,
     );
 
   it("takes a recording's length on an article page whose text it outlasts (a webinar's page)", () => {
@@ -26,6 +27,13 @@ describe('detectResource', () => {
     const detection = detectResource(articleWithPlayer(40, '3:10'), url('/guides/recruits'));
     expect(detection?.stated).toBeUndefined();
     expect(detection?.estimate?.words).toBeGreaterThan(2000);
+  });
+
+  it('estimates an article read aloud from its text: the recording is about as long', () => {
+    // 16 paragraphs of 60 words: about 4 minutes' reading, read aloud in 6.
+    const detection = detectResource(articleWithPlayer(16, '6:10'), url('/guides/recruits'));
+    expect(detection?.stated).toBeUndefined();
+    expect(detection?.estimate).toBeDefined();
   });
 
   it('reads the Leading to Change shape: Type and Duration label pairs', () => {

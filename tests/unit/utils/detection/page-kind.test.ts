@@ -120,7 +120,7 @@ describe('classifyPage', () => {
     ],
     [
       'a job advert without JobPosting markup',
-      `<main><h1>Staff nurse, acute medicine</h1><dl><dt>Salary</dt><dd>£31,049 to £37,796 a year</dd><dt>Closing date</dt><dd>14 January 2027</dd></dl>${prose(6)}<a class="nhsuk-button" href="/apply/4471">Apply for this job</a></main>`,
+      `<main><h1>Staff nurse, acute medicine</h1><dl><dt>Salary</dt><dd>£31,049 to £37,796 a year</dd><dt>Contract type</dt><dd>Permanent</dd><dt>Closing date</dt><dd>14 January 2027</dd></dl>${prose(6)}<a class="nhsuk-button" href="/apply/4471">Apply for this job</a></main>`,
       'job',
     ],
     [
@@ -132,6 +132,16 @@ describe('classifyPage', () => {
       'a Spanish job advert whose way to apply is a plain link',
       `<html lang="es"><main><h1>Enfermero/a para UCI de adultos</h1><dl><dt>Tipo de contrato</dt><dd>Interinidad</dd><dt>Salario</dt><dd>31.200 € brutos al año</dd></dl>${prose(6)}</main><aside><a class="apply" href="/candidato/inscripcion?oferta=2026-0214">Inscribirme en esta oferta</a></aside></html>`,
       'job',
+    ],
+    [
+      'a podcast series page listing its episodes',
+      `<script type="application/ld+json">{"@type":"PodcastSeries","name":"The Ward Round Podcast"}</script><main><h1>The Ward Round Podcast</h1>${prose(1)}<ol>${Array.from({ length: 6 }, (_, index) => `<li><div>1 Dec 2026</div><div><a href="/episodes/${index}">Episode ${index}</a></div><div>46 min</div></li>`).join('')}</ol></main>`,
+      'collection',
+    ],
+    [
+      'a grid of cards, each a heading, a line and a link elsewhere',
+      `<main><h1>Member benefits</h1>${Array.from({ length: 8 }, (_, index) => `<article class="benefit-card"><h2>Benefit ${index}</h2><p>Support from a trained rep within 48 hours if you need one.</p><a class="benefit-card__link" href="/benefits/${index}">Find out more</a></article>`).join('')}</main>`,
+      'collection',
     ],
     [
       'a forum thread',
@@ -241,6 +251,30 @@ describe('classifyPage', () => {
     [
       'a short post that promotes one event to book in its side column',
       `<html><head><meta property="og:type" content="article"></head><body><main><h1>Five questions on delirium</h1>${prose(4)}</main><aside><h2>Next study day</h2><time datetime="2027-05-13">13 May 2027</time> <a class="btn" href="/events/13/book">Book your place</a></aside></body></html>`,
+    ],
+    [
+      'a careers guide naming one of a job\'s facts, with the site\'s "Apply" in its menu',
+      `<header><nav><a href="/apply">Apply now</a></nav></header><main><h1>Becoming a nurse</h1><dl><dt>Salary</dt><dd>Band 5 to start</dd></dl>${prose(6)}</main>`,
+    ],
+    [
+      'a course one applies for, declared as a course',
+      `<script type="application/ld+json">{"@type":"Course","name":"Nursing apprenticeship"}</script><main><h1>Nursing apprenticeship</h1><dl><dt>Salary</dt><dd>£24,000</dd><dt>Contract type</dt><dd>Fixed term</dd></dl>${prose(6)}<a class="button" href="/apply">Apply now</a></main>`,
+    ],
+    [
+      'a guide beside a promotion of the next webinar to register for',
+      `<main><h1>Pressure ulcer prevention</h1>${prose(4)}</main><aside><p>Next webinar: <time datetime="2027-01-20">20 January 2027</time></p><a class="button" href="/webinars/next">Register</a></aside>`,
+    ],
+    [
+      'a guide beside an embedded forum post marked up as microdata',
+      `<main><h1>Pressure ulcer prevention</h1>${prose(6)}</main><aside><div itemscope itemtype="https://schema.org/SocialMediaPosting"><p itemprop="text">Great guide, thanks</p></div></aside>`,
+    ],
+    [
+      'a feed of whole posts (each long), alike and each with a link',
+      `<main>${Array.from({ length: 6 }, (_, index) => `<article class="post"><h2>Night shift notes ${index}</h2>${prose(3)}<a href="/posts/${index}#comments">Comments</a></article>`).join('')}</main>`,
+    ],
+    [
+      'a guide with a few boxes of key facts below its text',
+      `<main><h1>Falls prevention</h1>${prose(8)}${Array.from({ length: 5 }, (_, index) => `<div class="fact"><h3>Fact ${index}</h3><p>One in three people over 65 falls each year.</p><a href="/facts/${index}">Source</a></div>`).join('')}</main>`,
     ],
   ])('%s is not ruled out', (_, html) => {
     expect(kindOf(html)).toBeNull();

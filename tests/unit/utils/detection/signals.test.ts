@@ -251,15 +251,25 @@ describe('visible text', () => {
     ['<main><span class="remaining-time">-14:36</span></main>', 'a remaining time'],
     [`<main><p>${words(2000)}</p><p>8 min read</p></main>`, 'far below the top of the content'],
     ['<main><p>£12.99 · 2 days delivery</p></main>', 'a price'],
-    [
-      '<main><p>We set the time limit to <strong>1 hour 30 minutes</strong> and switched on automatic submission for the test.</p></main>',
-      'a time picked out inside a sentence',
-    ],
   ])('ignores %s (%s)', (html) => expect(find(html)).toBeNull());
 
-  it('still reads a time picked out after its label or a separator', () => {
+  it('reads a time picked out in a badge or a short line', () => {
     expect(find('<main><p>Time <strong>45 mins</strong></p></main>')?.seconds).toBe(2700);
+    expect(find('<main><p>Time <strong>45 mins</strong> approx</p></main>')?.seconds).toBe(2700);
     expect(find('<main><p>Published 3 May · <span>6 mins</span></p></main>')?.seconds).toBe(360);
+    expect(
+      find('<main><p>Takes about <strong>10 minutes</strong> to complete</p></main>')?.seconds,
+    ).toBe(600);
+  });
+
+  it("on an article, reads a player's length only when no reading time is stated", () => {
+    const player =
+      '<div class="player">Listen to this article <span class="time"><span class="now">0:00</span> / <span class="total">9:40</span></span></div>';
+    expect(find(`<main>${player}<p>Priya Shah · 6 min read</p></main>`, false)?.seconds).toBe(360);
+    expect(find(`<main>${player}<p>Priya Shah</p></main>`, false)).toMatchObject({
+      seconds: 580,
+      player: true,
+    });
   });
 
   it("reads the page's own heading's time in brackets, not another heading's or a year", () => {
