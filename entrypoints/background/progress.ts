@@ -62,7 +62,14 @@ export function createProgressManager({
     const gone = await recentlyGone(tabId, url, at);
     if (!gone) return;
     const bounded = Math.min(countedMs, wallTimeSince(gone.lastReportAt, at) + REPORT_SLACK_MS);
-    const result = await addSpentTime(db, gone.detection, unstoredMsOf(gone) + bounded, at);
+    const result = await addSpentTime(
+      db,
+      gone.detection,
+      unstoredMsOf(gone) + bounded,
+      at,
+      at,
+      tabId,
+    );
     // A second report in flight is bounded from this one, like any other.
     await keepGone(tabId, { ...tabEntry(gone.detection, at, result.heldMs), goneAt: gone.goneAt });
     if (result.created) onStored();
@@ -112,7 +119,14 @@ export function createProgressManager({
         const bounded = Math.min(countedMs, wallTimeSince(tab.lastReportAt, at) + REPORT_SLACK_MS);
         const settings = await getSettings();
         // Time held while too little to store is offered again with this report.
-        const result = await addSpentTime(db, tab.detection, unstoredMsOf(tab) + bounded, at);
+        const result = await addSpentTime(
+          db,
+          tab.detection,
+          unstoredMsOf(tab) + bounded,
+          at,
+          at,
+          tabId,
+        );
         await setTabResource(tabId, tabEntry(tab.detection, at, result.heldMs));
         if (result.created) onStored();
         const snapshot = snapshotFor(result.progress, settings);
@@ -151,7 +165,7 @@ export function createProgressManager({
         const detection = held?.detection ?? (lastKnown?.url === url ? lastKnown : undefined);
         if (!detection) return;
         const unstoredMs = held ? unstoredMsOf(held) : 0;
-        const result = await addSpentTime(db, detection, unstoredMs + (to - from), at, to);
+        const result = await addSpentTime(db, detection, unstoredMs + (to - from), at, to, tabId);
         if (shown)
           await setTabResource(tabId, tabEntry(detection, shown.lastReportAt, result.heldMs));
         // What it held is counted now: a last report still to come must not count it again.

@@ -1,3 +1,4 @@
+import { keepStretch, newlyCountedMs, NO_TAB } from '@/utils/tracking/counted-stretches';
 import type { LearnlogDatabase } from '@/utils/db/database';
 import type { ResourceProgress } from '@/utils/db/tables';
 import type { ResourceDetection } from '@/utils/detection/schema';
@@ -45,6 +46,7 @@ export function progressOf(
     spentMs: existing?.spentMs ?? 0,
     // Kept, or another tab announcing the resource would let the same moments count twice.
     ...(existing?.countedUntil !== undefined ? { countedUntil: existing.countedUntil } : {}),
+    ...(existing?.countedStretches ? { countedStretches: existing.countedStretches } : {}),
     firstSeenAt: existing?.firstSeenAt ?? now,
     lastSeenAt: now,
     ...(detection.typeLabel ? { typeLabel: detection.typeLabel } : {}),
@@ -84,10 +86,11 @@ export async function refreshResource(
 
 /**
  * Adds counted time to a resource, never counting a moment twice: the report is taken as the
- * stretch `[endAt - countedMs, endAt]` (a report ends when it arrives), less what an earlier
- * report (from any tab) already covered. A resource not stored yet is stored once the stretch
- * holds MIN_FIRST_STRETCH_MS; a shorter one is not written: `heldMs` is the time the caller
- * should hold and add to its next stretch, and the progress shows it.
+ * stretch `[endAt - countedMs, endAt]` (a report ends when it arrives), less what was already
+ * counted: after the end of `tabId`'s own last stretch, and outside other tabs' stretches
+ * (`counted-stretches.ts`; without a tab, after the end of any). A resource not stored yet is
+ * stored once the stretch holds MIN_FIRST_STRETCH_MS; a shorter one is not written: `heldMs` is
+ * the time the caller should hold and add to its next stretch, and the progress shows it.
  */
 export async function addSpentTime(
   db: LearnlogDatabase,
@@ -95,6 +98,7 @@ export async function addSpentTime(
   countedMs: number,
   now: number,
   endAt = now,
+  tabId?: number,
 ): Promise<{ progress: ResourceProgress; addedMs: number; created: boolean; heldMs: number }> {
   return db.transaction('rw', db.resources, async () => {
     const existing = await db.resources.get(detection.url);
@@ -107,8 +111,16 @@ export async function addSpentTime(
       base.countedUntil !== undefined && base.countedUntil <= now + CLOCK_JUMP_MS
         ? base.countedUntil
         : 0;
-    const from = Math.max(mark, endAt - countedMs);
-    const addedMs = Math.max(0, Math.min(countedMs, endAt - from));
+    // Stretches far ahead of now are dropped with the mark, for the same reason. A row stored
+    // before stretches were kept, or moved on since by such a version, has only the mark: the
+    // time up to it counts as counted.
+    const counted = (Array.isArray(base.countedStretches) ? base.countedStretches : []).filter(
+      (stretch) => stretch.to <= now + CLOCK_JUMP_MS,
+    );
+    const latest = counted.reduce((end, stretch) => Math.max(end, stretch.to), 0);
+    if (mark > latest) counted.push({ tabId: NO_TAB, from: latest, to: mark });
+    const from = endAt - countedMs;
+    const addedMs = Math.max(0, Math.min(countedMs, newlyCountedMs(counted, tabId, from, endAt)));
     if (!existing && addedMs < MIN_FIRST_STRETCH_MS)
       return {
         progress: unstoredProgress(detection, addedMs, now),
@@ -121,6 +133,7 @@ export async function addSpentTime(
       spentMs: base.spentMs + addedMs,
       lastSeenAt: now,
       countedUntil: Math.max(mark, endAt),
+      countedStretches: keepStretch(counted, { tabId: tabId ?? NO_TAB, from, to: endAt }, now),
     };
     await db.resources.put(progress);
     return { progress, addedMs, created: !existing, heldMs: 0 };

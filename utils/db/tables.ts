@@ -1,3 +1,4 @@
+import type { CountedStretch } from '@/utils/tracking/counted-stretches';
 import type { ResourceDetection } from '@/utils/detection/schema';
 
 /**
@@ -40,6 +41,8 @@ export interface ResourceProgress {
    * two tabs never count the same moment twice.
    */
   countedUntil?: number;
+  /** The latest stretches counted, by tab (`counted-stretches.ts`); absent before 4 December 2026. */
+  countedStretches?: CountedStretch[];
   firstSeenAt: number;
   lastSeenAt: number;
 }

@@ -83,6 +83,24 @@ describe('background message handling', () => {
       readerEstimates,
     });
 
+  it("counts a closing window's promised stretch written after the other window's later report", async () => {
+    const counted = (tabId: number, countedMs: number) =>
+      send(
+        { type: 'content:time-counted', data: { url: detection.url, countedMs } },
+        contentSender(tabId),
+      );
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(7));
+    await send({ type: 'content:resource-detected', data: { detection } }, contentSender(8));
+    clock += 5_000;
+    await counted(8, 5_000);
+    // Window 8 closes at +10 s; window 7, back in front, reports first…
+    clock += 5_600;
+    await counted(7, 400);
+    // …and only then is window 8's promise for its last 5 s written.
+    await progress.portClosedWhileCounting(8, detection.url, undefined, clock - 5_600, clock - 600);
+    expect((await db.resources.get(detection.url))!.spentMs).toBe(10_400);
+  });
+
   it('starts a sync when an extension page asks, and only then', async () => {
     drain.mockClear();
     const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/log.html') };

@@ -78,6 +78,51 @@ describe('the timing history (the resources table)', () => {
     expect(stored).toMatchObject({ spentMs: 10_000, countedUntil: NOW + 5_300 });
   });
 
+  it("counts a closing tab's last stretch written after another tab's later report", async () => {
+    const detection = detectionOf('two-windows');
+    // Tab 1 counted, then tab 2 (a second window) for 5 s until it closed at NOW + 10 000…
+    await addSpentTime(db, detection, 5_000, NOW, NOW, 1);
+    await addSpentTime(db, detection, 5_000, NOW + 5_000, NOW + 5_000, 2);
+    // …tab 1 came back in front and reported a moment, before tab 2's promise was written.
+    await addSpentTime(db, detection, 400, NOW + 10_600, NOW + 10_600, 1);
+    const late = await addSpentTime(db, detection, 5_000, NOW + 10_700, NOW + 10_000, 2);
+    expect(late.addedMs).toBe(5_000);
+    expect((await db.resources.get(detection.url))!.spentMs).toBe(15_400);
+  });
+
+  it('keeps the stretches counted when a tab announces the resource again', async () => {
+    const detection = detectionOf('announced-again');
+    await addSpentTime(db, detection, 5_000, NOW, NOW, 1);
+    await addSpentTime(db, detection, 600, NOW + 5_600, NOW + 5_600, 1);
+    await refreshResource(db, detection, NOW + 5_700);
+    expect((await db.resources.get(detection.url))!.countedStretches).toHaveLength(2);
+    // Tab 2's stretch between tab 1's two: all of it (a single mark would have dropped it).
+    const between = await addSpentTime(db, detection, 5_000, NOW + 5_800, NOW + 5_000, 2);
+    expect(between.addedMs).toBe(5_000);
+  });
+
+  it('reads a row stored before stretches were kept: the time up to its mark is counted', async () => {
+    const detection = detectionOf('older-row');
+    await db.resources.put({
+      ...progressOf(detection, undefined, NOW),
+      spentMs: 60_000,
+      countedUntil: NOW,
+    });
+    const next = await addSpentTime(db, detection, 5_000, NOW + 2_000, NOW + 2_000, 3);
+    expect(next.addedMs).toBe(2_000);
+  });
+
+  it('two tabs on one resource at the same moments count them once', async () => {
+    const detection = detectionOf('same-moments');
+    await addSpentTime(db, detection, 5_000, NOW, NOW, 1);
+    // Tab 2 counted the last 3 of those seconds too, and 2 more.
+    const second = await addSpentTime(db, detection, 5_000, NOW + 2_000, NOW + 2_000, 2);
+    expect(second.addedMs).toBe(2_000);
+    // A tab's own late report, covering seconds it already reported, adds nothing.
+    const again = await addSpentTime(db, detection, 3_000, NOW + 2_100, NOW + 1_900, 2);
+    expect(again.addedMs).toBe(0);
+  });
+
   it('a mark far in the future (the clock was put back) is dropped, not obeyed', async () => {
     const detection = detectionOf('clock');
     await addSpentTime(db, detection, 5_000, NOW);
