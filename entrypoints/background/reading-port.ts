@@ -15,6 +15,9 @@ export interface PortClocks {
   monotonic: () => number;
 }
 
+/** Two stretches this close (wall and monotonic readings of one moment) are one. */
+const STRETCHES_MEET_MS = 1_000;
+
 const SYSTEM_CLOCKS: PortClocks = { now: Date.now, monotonic: () => performance.now() };
 
 /**
@@ -64,22 +67,36 @@ export function handleReadingPort(
   });
   port.onDisconnect.addListener(() => {
     const end = clocks.now();
-    // The open promise, up to now; joined to the stretch before it, when of the same resource.
+    // The open promise, from its hint (placed by the clock that does not jump) for as long as it
+    // promised, never up to now: a page that hung after its hint promised no more.
+    const elapsed = promise ? Math.max(0, clocks.monotonic() - promise.at) : 0;
     const open = promise && {
       url: promise.url,
-      from: end - Math.min(Math.max(0, clocks.monotonic() - promise.at), promise.forMs),
-      to: end,
+      from: end - elapsed,
+      to: end - elapsed + Math.min(elapsed, promise.forMs),
     };
     const before = reported && (!open || reported.url === open.url) ? reported : undefined;
     const url = open?.url ?? before?.url;
     if (!url) return;
-    const stretch = { from: before?.from ?? open!.from, to: open?.to ?? before!.to };
+    // One stretch when they meet (the one before ends at the hint the open one starts from);
+    // each on its own when the wall clock moved between them.
+    const stretches =
+      open && before && Math.abs(open.from - before.to) > STRETCHES_MEET_MS
+        ? [before, open]
+        : [{ from: before?.from ?? open!.from, to: open?.to ?? before!.to }];
     const lastKnown = known?.url === url ? known : undefined;
     // Paused or stopped since the hint: the stretch is not the learner's to keep. Counted less
     // anything a report that did arrive covered, so a stretch is never counted twice.
-    void isWatchedPage(from.pageUrl).then((watched) => {
-      if (watched)
-        void progress.portClosedWhileCounting(from.tabId, url, lastKnown, stretch.from, stretch.to);
+    void isWatchedPage(from.pageUrl).then(async (watched) => {
+      if (!watched) return;
+      for (const stretch of stretches)
+        await progress.portClosedWhileCounting(
+          from.tabId,
+          url,
+          lastKnown,
+          stretch.from,
+          stretch.to,
+        );
     });
   });
 }

@@ -145,6 +145,35 @@ describe('the reading port: time a closing tab had promised', () => {
     expect((await db.resources.get(PAGE))!.spentMs).toBe(4_000);
   });
 
+  it('counts no more than the last promise for a page that hung after its last hint', async () => {
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(4_000);
+    // Its report of those 4 s is lost; the page promises 6 s more, then hangs for a minute.
+    port.hint(6_000);
+    await settle();
+    advance(60_000);
+    port.close();
+    expect((await written()).spentMs).toBe(4_000 + 6_000);
+  });
+
+  it('counts both stretches when the system clock is put back between the last two hints and the close', async () => {
+    const port = open();
+    port.hint(6_000);
+    await settle();
+    advance(4_000);
+    port.hint(6_000);
+    await settle();
+    advance(2_000);
+    wall -= 3_600_000;
+    port.close();
+    await vi.waitFor(async () => expect((await db.resources.get(PAGE))?.spentMs).toBe(6_000), {
+      timeout: 3_000,
+      interval: 20,
+    });
+  });
+
   it('never counts a reported stretch twice when its report did arrive', async () => {
     const port = open();
     port.hint(6_000);
