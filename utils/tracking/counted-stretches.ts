@@ -12,6 +12,8 @@ export interface CountedStretch {
   to: number;
 }
 
+/** Other tabs' stretches closer than this are one: the give of a report's arrival. */
+export const JOIN_GAP_MS = 1_000;
 /** Stands for every tab: the stretch an older version's "counted until" mark covered. */
 export const NO_TAB = -1;
 /** The latest stretches kept besides each tab's own latest: enough for the tabs of one sitting. */
@@ -38,8 +40,7 @@ export function newlyCountedMs(
   if (start >= to) return 0;
   let covered = 0;
   let cursor = start;
-  const others = stretches.filter((stretch) => !own(stretch)).sort((a, b) => a.from - b.from);
-  for (const stretch of others) {
+  for (const stretch of othersJoined(stretches.filter((stretch) => !own(stretch)))) {
     const overlapFrom = Math.max(stretch.from, cursor);
     const overlapTo = Math.min(stretch.to, to);
     if (overlapTo > overlapFrom) {
@@ -48,6 +49,21 @@ export function newlyCountedMs(
     }
   }
   return to - start - covered;
+}
+
+/**
+ * Other tabs' stretches in order, those less than `JOIN_GAP_MS` apart joined: a tab reporting
+ * as it counts leaves such gaps only because its reports arrive a little late or early, and a
+ * second tab counting the same moments must not fill them.
+ */
+function othersJoined(others: readonly CountedStretch[]): CountedStretch[] {
+  const joined: CountedStretch[] = [];
+  for (const stretch of [...others].sort((a, b) => a.from - b.from)) {
+    const last = joined.at(-1);
+    if (last && stretch.from - last.to < JOIN_GAP_MS) last.to = Math.max(last.to, stretch.to);
+    else joined.push({ ...stretch });
+  }
+  return joined;
 }
 
 /**

@@ -29,6 +29,12 @@ describe('newlyCountedMs', () => {
     expect(newlyCountedMs(counted, 2, T + 4_000, T + 11_000)).toBe(5_000 + 400);
   });
 
+  it("fills no gap a report's late arrival leaves between another tab's stretches", () => {
+    // Tab 1 counted throughout, its second report read 300 ms late; tab 2 counted the same.
+    const counted = [stretch(1, 0, 5_000), stretch(1, 5_300, 10_300)];
+    expect(newlyCountedMs(counted, 2, T, T + 10_300)).toBe(0);
+  });
+
   it('takes overlapping stretches of other tabs once', () => {
     const counted = [stretch(1, 0, 6_000), stretch(3, 2_000, 8_000)];
     expect(newlyCountedMs(counted, 2, T, T + 10_000)).toBe(2_000);
