@@ -36,9 +36,9 @@ export interface ResourceProgress {
   /** Attentive milliseconds, from every tab and every visit. */
   spentMs: number;
   /**
-   * Wall-clock end of the last stretch counted. Reports from several tabs of one resource are
-   * taken as stretches ending when they arrive; only time after this point counts again, so
-   * two tabs never count the same moment twice.
+   * Wall-clock end of the latest stretch counted (a report is taken as a stretch ending when it
+   * arrives). Rows of versions before `countedStretches` have only this: the time up to it
+   * counts as counted.
    */
   countedUntil?: number;
   /** The latest stretches counted, by tab (`counted-stretches.ts`); absent before 4 December 2026. */

@@ -154,12 +154,10 @@ export function readPage(
     // recording is the page's main part, at least twice the text's reading (a webinar's page),
     // not for a clip in an article, nor an article read aloud (about as long as the text).
     const counted = visible?.player && isReading ? countContent(mainRoot) : undefined;
-    const outlastsText =
-      !counted ||
-      visible!.seconds >=
-        RECORDING_OUTLASTS_TEXT *
-          estimateReadingTime(counted, doc.documentElement.getAttribute('lang')).seconds;
-    if (visible && outlastsText)
+    const textSeconds = counted
+      ? estimateReadingTime(counted, doc.documentElement.getAttribute('lang')).seconds
+      : 0;
+    if (visible && visible.seconds >= RECORDING_OUTLASTS_TEXT * textSeconds)
       candidates.push({ raw: visible.raw, seconds: visible.seconds, source: 'visible-text' });
     const media = findMainMedia(mainRoot);
     if (media?.seconds)

@@ -295,6 +295,9 @@ function formFields(root: ParentNode): Element[] {
   });
 }
 
+/** Words in `text`, a Chinese, Japanese or Korean character counting as one. */
+const wordsIn = (text: string) => (text.match(CJK)?.length ?? 0) + (text.match(WORD)?.length ?? 0);
+
 /** Enough prose to be a page of its own, whatever else it has: counting stops here. */
 const PROSE_ENOUGH = 800;
 /** Containers whose paragraphs are not the page's own prose. */
@@ -320,7 +323,7 @@ function proseWords(mainRoot: Element, cards: readonly Element[]): number {
     const text = paragraph.textContent ?? '';
     if (text.length > 20_000) return PROSE_ENOUGH;
     // Han, kana and hangul are read per character, as in the estimate.
-    words += (text.match(CJK)?.length ?? 0) + (text.match(WORD)?.length ?? 0);
+    words += wordsIn(text);
     if (words >= PROSE_ENOUGH) return words;
   }
   return words;
@@ -416,11 +419,6 @@ function saysMoreThanLinks(row: Element): boolean {
   return false;
 }
 
-/**
- * Listing rows without headings: table rows that link elsewhere, or list items that lead with
- * their link. A reference list starts with authors; a table of contents links within the page.
- * Five rows, most of them each linking somewhere different.
- */
 /** A card's own words at most: a heading and a line or two, not a whole post of a feed. */
 const CARD_WORDS = 60;
 
@@ -438,7 +436,9 @@ function cardGrid(mainRoot: Element): Element[] {
     for (let index = 0; index < children.length && index < ROWS_LOOKED_AT; index++) {
       const child = children[index]!;
       const kind = `${child.tagName} ${(child.getAttribute('class') ?? '').trim().split(/\s+/)[0]}`;
-      byKind.set(kind, [...(byKind.get(kind) ?? []), child]);
+      const alike = byKind.get(kind);
+      if (alike) alike.push(child);
+      else byKind.set(kind, [child]);
     }
     for (const alike of byKind.values()) {
       if (alike.length < ROWS_ENOUGH) continue;
@@ -446,7 +446,7 @@ function cardGrid(mainRoot: Element): Element[] {
         (card) =>
           card.querySelector('h2, h3, h4') !== null &&
           linkElsewhere(card) !== undefined &&
-          (card.textContent ?? '').trim().split(/\s+/).length <= CARD_WORDS,
+          wordsIn(card.textContent ?? '') <= CARD_WORDS,
       );
       if (cards.length < ROWS_ENOUGH || cards.length < alike.length * 0.6) continue;
       // The grid is the page (a guide may end with a few boxes of facts).
@@ -457,6 +457,11 @@ function cardGrid(mainRoot: Element): Element[] {
   return [];
 }
 
+/**
+ * Listing rows without headings: table rows that link elsewhere, or list items that lead with
+ * their link. A reference list starts with authors; a table of contents links within the page.
+ * Five rows, most of them each linking somewhere different.
+ */
 function rowCards(mainRoot: Element): Element[] {
   const cards: Element[] = [];
   for (const group of all(mainRoot, 'table, tbody, ul, ol', 60)) {
@@ -570,6 +575,7 @@ export function classifyPage(
   const titles = headings(doc, mainRoot);
   const items = schemaItems(doc);
   const types = new Set(items.flatMap((item) => item.types));
+  const declaresLearning = items.some((item) => item.learning);
   const urls = addresses(doc, url);
 
   if (matches(titles, words.errorTitles) || titles.some((text) => /^(?:error\s+)?404\b/.test(text)))
@@ -591,7 +597,7 @@ export function classifyPage(
     ...buttons(),
     ...(linksRead ??= controlTexts(doc.body ?? doc, BUTTON_LINKS)),
   ];
-  if ([...types].some((type) => PRODUCT_TYPES.has(type)) && !items.some((item) => item.learning))
+  if ([...types].some((type) => PRODUCT_TYPES.has(type)) && !declaresLearning)
     return verdict('product', 'product-schema');
   // A shop's "Add to basket" button (not a link: an article's affiliate "Buy now"), or an
   // enrolment control carrying its price ("Enroll now £49"; a free course's "Enrol now" beside
@@ -612,7 +618,7 @@ export function classifyPage(
   // JSON-LD only, which describes the page: an embedded post's microdata may sit in a sidebar.
   if (
     items.some((item) => item.jsonLd && item.types.some((type) => DISCUSSION_TYPES.has(type))) &&
-    !items.some((item) => item.learning)
+    !declaresLearning
   )
     return verdict('discussion', 'discussion-schema');
   // A job advert without that markup: a control to apply, and a job's facts each under a label
@@ -620,7 +626,7 @@ export function classifyPage(
   // The labels first: they are rare elsewhere, and a job board's "apply" is often a plain link.
   // A page that declares a learning item (a course one applies for) is that item.
   if (
-    !items.some((item) => item.learning) &&
+    !declaresLearning &&
     labelsJobFacts(doc.body ?? doc, words.jobFacts) &&
     appliesForJob(doc.body ?? doc, words.applyActions)
   )
@@ -635,7 +641,7 @@ export function classifyPage(
     return verdict('application', 'application-address');
   // What the page says of itself beats its structure: an article or a track with a grid of
   // related items, or a form below, is still the article or the track.
-  const declared = items.some((item) => item.learning) || declaresResource(doc);
+  const declared = declaresLearning || declaresResource(doc);
   // A page that declares itself a resource is not looked at for tools or teasers at all (the
   // costliest looks, and what it says of itself wins).
   const cards = declared
