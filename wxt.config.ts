@@ -19,7 +19,15 @@ export default defineConfig({
     // history (time counted on pages not recorded).
     // scripting: registers the reading script on the sites the learner chose.
     // activeTab: lets the popup name the site in front, and turn it on, without "tabs".
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    // offscreen (Chromium only): the document that reads copies of watched pages to tell whether
+    // they are resources (a service worker has no DOM; Firefox's background page does).
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // Asked for only when the learner turns on "Tell me when I can record" (settings page).
     optional_permissions: ['notifications'],
     // Host access is the learner's choice, asked for from their click: all sites

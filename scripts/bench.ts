@@ -82,7 +82,9 @@ function contentScriptSize(): void {
 }
 
 async function detectionSpeed(): Promise<void> {
-  console.log('\nDetection per corpus page in Chromium (median of 5 runs per page)');
+  console.log(
+    '\nDetection per corpus page in Chromium (median of 5 runs per page; in the extension it runs on a copy of the page, in an extension document)',
+  );
   if (!corpusAvailable) {
     console.log(`  ${CORPUS_MISSING}`);
     return;
@@ -110,13 +112,21 @@ async function detectionSpeed(): Promise<void> {
     `  median: ${ms(median)} (target ≤ 5 ms: ${target('detection median', median <= 5)})`,
   );
   console.log(`  p95: ${ms(quantile(detect, 0.95))}`);
-  // The extension detects once per page load, cold: the #17 goal (median ≤ 3 ms, worst ≤ 50 ms).
+  // Detection runs on a copy in an extension document, where its code stays compiled: the
+  // figures above. On the page's own thread only the copy is taken: issue #17's goal for the
+  // synchronous part (median ≤ 3 ms, worst ≤ 50 ms); `pageload` traces the whole reading script.
+  const copies = results.map((result) => result.copyMs);
+  const copyMedian = quantile(copies, 0.5);
+  const copyWorst = Math.max(...copies);
+  const copySlowest = results.find((result) => result.copyMs === copyWorst)!;
+  console.log(
+    `  on the page: taking its copy (first run): median ${ms(copyMedian)} (target ≤ 3 ms: ${target('page copy median', copyMedian <= 3)}), worst ${ms(copyWorst)} on ${copySlowest.page.id}, ${kib(copySlowest.copyChars)} (target ≤ 50 ms: ${target('page copy worst', copyWorst <= 50)})`,
+  );
   const first = results.map((result) => result.firstMs);
-  const firstMedian = quantile(first, 0.5);
   const firstWorst = Math.max(...first);
   const firstSlowest = results.find((result) => result.firstMs === firstWorst)!;
   console.log(
-    `  first run on each page (cold and compiled afresh, as in the extension): median ${ms(firstMedian)} (target ≤ 3 ms: ${target('detection cold median', firstMedian <= 3)}), worst ${ms(firstWorst)} on ${firstSlowest.page.id} (target ≤ 50 ms: ${target('detection cold worst', firstWorst <= 50)})`,
+    `  detection's first run with its code compiled afresh (what each page load paid while detection ran in the page, before 4 December): median ${ms(quantile(first, 0.5))}, worst ${ms(firstWorst)} on ${firstSlowest.page.id}`,
   );
   console.log(
     `  worst: ${ms(worst)} on ${slowest.page.id}, ${kib(slowest.page.bytes)} (target ≤ 50 ms: ${target('detection worst', worst <= 50)})`,
@@ -866,8 +876,12 @@ async function pageLoadCost(): Promise<void> {
         await settle();
         return (await read()) - before;
       },
-      /** The frame script in a load of `path`: how many frames it ran in, and for how long. */
-      async frameScript(path: string): Promise<{ frames: number; ms: number }> {
+      /**
+       * One traced load of `path`: how many frames the frame script ran in and for how long, and
+       * the reading script's own evaluation in the page (its synchronous part: compiling it,
+       * taking the page's copy and sending it).
+       */
+      async traced(path: string): Promise<{ frames: number; ms: number; readingMs: number }> {
         await page.goto('about:blank');
         await page.tracing.start({ categories: ['devtools.timeline'] });
         await page.goto(server.url(path), { waitUntil: 'load' });
@@ -885,7 +899,11 @@ async function pageLoadCost(): Promise<void> {
         // as the tab loads) are evaluated without an address; the page's own scripts are off.
         const probes = evaluated.filter((event) => !event.args?.data?.url);
         const ms = [...runs, ...probes].reduce((sum, run) => sum + (run.dur ?? 0), 0) / 1000;
-        return { frames: runs.length, ms };
+        const reading = evaluated.filter((event) =>
+          event.args?.data?.url?.endsWith(READING_SCRIPT_FILE),
+        );
+        const readingMs = reading.reduce((sum, run) => sum + (run.dur ?? 0), 0) / 1000;
+        return { frames: runs.length, ms, readingMs };
       },
     };
   };
@@ -910,6 +928,7 @@ async function pageLoadCost(): Promise<void> {
     const order: State[] = ['learnlog', 'none', 'plain'];
     const times: Record<State, number[]> = { learnlog: [], none: [], plain: [] };
     const frameScript = { pages: 0, frames: 0, ms: 0 };
+    const readingScript: number[] = [];
     // Every third page, in the order Learnlog, none, plain and back again (so none gains from
     // going first). The same page loaded the same way twice can differ by half (a collection,
     // the machine's other work): each state keeps its quicker load, the work the page and
@@ -922,7 +941,8 @@ async function pageLoadCost(): Promise<void> {
         least[state] = Math.min(least[state], await load(state, path));
       for (const state of order) times[state].push(least[state]);
       await registerOnly(SCRIPTS.learnlog);
-      const traced = await inExtension.frameScript(path);
+      const traced = await inExtension.traced(path);
+      readingScript.push(traced.readingMs);
       if (traced.frames > 0) frameScript.pages += 1;
       frameScript.frames += traced.frames;
       frameScript.ms += traced.ms;
@@ -941,6 +961,13 @@ async function pageLoadCost(): Promise<void> {
     );
     console.log(
       `  renderer main-thread task time, Learnlog ÷ no page script (one browser): ${compare('learnlog', 'none')}`,
+    );
+    // Issue #17's cost per page: the reading script's synchronous part on the page's thread
+    // (detection itself runs on a copy, in an extension document).
+    const readingMedian = quantile(readingScript, 0.5);
+    const readingWorst = Math.max(...readingScript);
+    console.log(
+      `  the reading script's evaluation in the page (traced; compiling it, copying the page, sending the copy): median ${ms(readingMedian)} (target ≤ 3 ms: ${target('reading script per page median', readingMedian <= 3)}), worst ${ms(readingWorst)} (target ≤ 50 ms: ${target('reading script per page worst', readingWorst <= 50)})`,
     );
     // What the frame script adds: its evaluation in the frames it ran in, against all the
     // task time of the loads with Learnlog.

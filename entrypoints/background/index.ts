@@ -17,6 +17,7 @@ import { startSync } from '@/entrypoints/background/sync';
 import { isWatchedPage, startSiteAccess } from '@/entrypoints/background/site-access';
 import { startTimingHistory } from '@/entrypoints/background/timing-history';
 import { createTabLoads } from '@/entrypoints/background/tab-loads';
+import { createPageCopies, readHere, readOffscreen } from '@/entrypoints/background/page-copies';
 
 export default defineBackground(() => {
   const trimTimingHistory = startTimingHistory(getDatabase(), loadSettings);
@@ -76,6 +77,11 @@ export default defineBackground(() => {
     now: Date.now,
   });
 
+  // Firefox's background is a page, with a DOM to parse copies in; Chromium's worker has none.
+  const pageCopies = createPageCopies(
+    typeof DOMParser === 'function' ? readHere(new DOMParser()) : readOffscreen(),
+  );
+
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, {
       progress,
@@ -84,6 +90,7 @@ export default defineBackground(() => {
       frames,
       players,
       readerEstimates,
+      pageCopies,
     }),
   );
   // A site granted (in the popup or the browser's settings): the frames from it in the tabs that

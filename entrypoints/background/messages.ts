@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { FrameRelay } from '@/entrypoints/background/frames';
 import type { Players } from '@/entrypoints/background/players';
 import type { ReaderEstimates } from '@/entrypoints/background/reader-estimate';
+import type { PageCopies } from '@/entrypoints/background/page-copies';
 import type { ProgressManager } from '@/entrypoints/background/progress';
 import type { SyncEngine } from '@/utils/sync/engine';
 import { getTabResource, unstoredMsOf } from '@/entrypoints/background/tab-state';
@@ -17,6 +18,7 @@ export interface MessageHandlers {
   frames: Pick<FrameRelay, 'presence' | 'tellFrames'>;
   players: Pick<Players, 'playsFor'>;
   readerEstimates: Pick<ReaderEstimates, 'count'>;
+  pageCopies: PageCopies;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface MessageHandlers {
 export async function handleMessage(
   message: unknown,
   sender: MessageSender,
-  { progress, sync, isWatchedPage, frames, players, readerEstimates }: MessageHandlers,
+  { progress, sync, isWatchedPage, frames, players, readerEstimates, pageCopies }: MessageHandlers,
 ): Promise<MessageResponse<keyof typeof protocol> | undefined> {
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success) return undefined;
@@ -36,6 +38,13 @@ export async function handleMessage(
   const { type, data } = envelope.data;
 
   switch (type) {
+    case 'content:read-page': {
+      const request = protocol[type].request.safeParse(data);
+      if (from.kind !== 'content' || !request.success) return undefined;
+      // A page the learner does not let Learnlog watch now (paused, never-watch list) is not read.
+      if (!(await isWatchedPage(from.pageUrl))) return undefined;
+      return pageCopies.read(request.data);
+    }
     case 'content:resource-detected': {
       const request = protocol[type].request.safeParse(data);
       if (from.kind !== 'content' || !request.success) return undefined;

@@ -4,6 +4,7 @@ import { readPage } from '@/entrypoints/reading/page-reader';
 import { startScriptContext } from '@/utils/page/script-context';
 import { READING_PORT } from '@/utils/messages/reading-port';
 import { sendMessage } from '@/utils/messages/send';
+import { copyPage } from '@/utils/page/page-copy';
 import { fromExtension, readToContent } from '@/utils/messages/to-content';
 
 /**
@@ -32,6 +33,8 @@ export default defineUnlistedScript(() => {
     readAttention: () => readAttention(document),
     watchAttention: (signal, onChange) => watchAttention(signal, onChange, document),
     onPageHide: (signal, handler) => onTrustedPageHide(signal, handler, window),
+    copyPage: () => copyPage(document, location.href),
+    readCopy: (copy) => sendMessage('content:read-page', copy),
     // Within 10 s even on a page that is never idle (a background tab, a busy player).
     whenIdle: (handler) => requestIdleCallback(handler, { timeout: 10_000 }),
     onExtensionMessage: (signal, handler) => {

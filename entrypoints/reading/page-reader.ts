@@ -14,8 +14,9 @@ import {
   type SessionPorts,
 } from '@/entrypoints/reading/reading-session';
 import type { ScriptContext } from '@/utils/page/script-context';
-import { readPage as readDocument } from '@/utils/detection';
+import type { CopyReading } from '@/utils/detection/page-copy';
 import type { NotResourceKind } from '@/utils/detection/page-kinds';
+import type { PageCopy } from '@/utils/page/page-copy';
 import type { ResourceDetection } from '@/utils/detection/schema';
 import type {
   CountForOpenerReply,
@@ -43,6 +44,13 @@ export interface PageReaderPorts extends Omit<SessionPorts, 'context' | 'onHeard
   ): void;
   /** Runs `handler` once, when the page is idle (`requestIdleCallback`). */
   whenIdle(handler: () => void): void;
+  /** A copy of the page as it is now (utils/page/page-copy.ts). */
+  copyPage(): PageCopy;
+  /**
+   * Detection's answer for a copy, read in an extension document; undefined when the background
+   * would not read it (the learner paused Learnlog, or stopped watching the site).
+   */
+  readCopy(copy: PageCopy): Promise<CopyReading | undefined>;
 }
 
 /** At most this many frame hosts are named to the popup. */
@@ -54,7 +62,9 @@ const FRAME_LOADS_SETTLE_MS = 500;
  * Reads one page for as long as this copy of the script lives: is it a learning resource, and
  * while it is, one reading session counts the learner's time on it. Looks again when content
  * renders late, when a single-page app moves to its next page, and when the main media's length
- * becomes known. Not a learning resource: nothing is sent, nothing is stored.
+ * becomes known. Detection runs on a copy of the page in an extension document, not here: its
+ * code would be compiled afresh on every page load (docs/performance.md). Not a learning
+ * resource: nothing is stored, and the copy is kept nowhere.
  */
 export function readPage(ports: PageReaderPorts): void {
   const { context, doc, win } = ports;
@@ -85,15 +95,62 @@ export function readPage(ports: PageReaderPorts): void {
   // (single-page navigation) start from the page's real last input. One set of listeners for
   // the page; the current session hears of each input from here.
   let lastInputAt = ports.now();
-  watchPresence(
-    context.signal,
-    () => {
-      lastInputAt = ports.now();
-      if (!session && opener) countForOpener(opener.detection, opener.origin);
-      session?.input();
-    },
-    win,
-  );
+
+  /**
+   * What the page needs only once the background has answered for it (it watches the page): the
+   * reader's presence, the extension's messages, frames loading. Wired then, not as the script
+   * starts, so that a page's load pays for the copy alone (docs/performance.md); the background
+   * asks a player window again until it answers, and the popup asks about a page's kind only
+   * once it has one.
+   */
+  let wired = false;
+  const wire = () => {
+    if (wired) return;
+    wired = true;
+    watchPresence(
+      context.signal,
+      () => {
+        lastInputAt = ports.now();
+        if (!session && opener) countForOpener(opener.detection, opener.origin);
+        session?.input();
+      },
+      win,
+    );
+
+    ports.onExtensionMessage(context.signal, (message) => {
+      switch (message.type) {
+        case 'background:frame-presence':
+          framePresence(message.data);
+          return undefined;
+        case 'background:count-for-opener':
+          return Promise.resolve(countForOpener(message.data.detection, message.data.origin));
+        case 'popup:list-frames': {
+          const hosts = new Set<string>();
+          for (const frame of listPageFrames(doc))
+            if (frame.shown && frame.host) hosts.add(frame.host);
+          const reply: FrameHostsReply = { hosts: [...hosts].slice(0, MAX_FRAME_HOSTS) };
+          return Promise.resolve(reply);
+        }
+        case 'popup:page-kind': {
+          const reply: PageKindReply = { kind: session ? null : notResource };
+          return Promise.resolve(reply);
+        }
+        default:
+          return undefined;
+      }
+    });
+
+    // A frame loaded (a player added, its next page): the background tells the new frames the
+    // tab shows a resource. Told once per burst, and only while there is a resource.
+    let framesSettle: ReturnType<typeof setTimeout> | undefined;
+    watchFrameLoads(context.signal, doc, () => {
+      if (!session || framesSettle !== undefined) return;
+      framesSettle = context.setTimeout(() => {
+        framesSettle = undefined;
+        if (session) ports.send('content:frames-changed', {}).catch(() => undefined);
+      }, FRAME_LOADS_SETTLE_MS);
+    });
+  };
 
   /** Why the page is not a resource, for the popup; never stored or sent anywhere else. */
   let notResource: NotResourceKind | null = null;
@@ -104,14 +161,37 @@ export function readPage(ports: PageReaderPorts): void {
       ports.whenIdle(() => {
         if (context.isValid()) handler();
       }),
-    counted: () => detect(),
+    counted: () => apply(),
     language: () => doc.documentElement.getAttribute('lang'),
   });
-  const detect = () => {
+  /** The latest answer about the page; looks answered out of turn are dropped. */
+  let reading: CopyReading | undefined;
+  let looks = 0;
+  /** Sends a copy of the page to be read; its answer is applied when it is the latest look's. */
+  const look = () => {
+    const asked = ++looks;
+    let copy: PageCopy;
+    try {
+      copy = ports.copyPage();
+    } catch {
+      return;
+    }
+    ports.readCopy(copy).then(
+      (answer) => {
+        if (!answer || !context.isValid()) return;
+        wire();
+        if (asked !== looks) return;
+        reading = answer;
+        apply();
+      },
+      () => undefined,
+    );
+  };
+  /** Starts, updates or ends the session from the latest answer (and the opener's resource). */
+  const apply = () => {
     // A page that is a resource itself counts for itself, even in a player window.
-    const reading = readDocument(doc, new URL(win.location.href));
-    notResource = 'notResource' in reading ? reading.notResource.kind : null;
-    const own = 'detection' in reading ? reading.detection : undefined;
+    notResource = reading?.notResource ?? null;
+    const own = reading?.detection ?? undefined;
     const detection = (own ? readerEstimate.apply(own) : undefined) ?? borrowed;
     if (session && detection?.url === session.url) {
       // Same resource, better information (late content, media metadata): update it.
@@ -129,7 +209,7 @@ export function readPage(ports: PageReaderPorts): void {
     stopWatching = watchForLateContent({
       target: doc.documentElement,
       onQuiet: () => {
-        if (context.isValid()) detect();
+        if (context.isValid()) look();
       },
       quietMs: QUIET_MS,
       maxMs: LATE_CONTENT_MS,
@@ -140,7 +220,7 @@ export function readPage(ports: PageReaderPorts): void {
     session?.stop();
   });
 
-  detect();
+  look();
   watchWhileContentArrives();
 
   // Single-page apps change the address without a reload, usually before they render the new
@@ -151,10 +231,13 @@ export function readPage(ports: PageReaderPorts): void {
   context.onLocationChange(() => {
     session?.stop();
     session = undefined;
+    // An answer still on its way is about the page that was left.
+    looks++;
+    reading = undefined;
     watchWhileContentArrives();
     context.clearTimeout(lookAfterNavigation);
     lookAfterNavigation = context.setTimeout(() => {
-      if (!session) detect();
+      if (!session) look();
     }, QUIET_MS * 2);
   });
 
@@ -192,50 +275,16 @@ export function readPage(ports: PageReaderPorts): void {
     opener = onItsSite && !playsSomething ? { detection, origin } : undefined;
     if (onItsSite && playsSomething) {
       borrowed = detection;
-      if (!session) detect();
+      if (!session) apply();
     }
     return { origin: here, counting: session?.url === detection.url };
   };
-
-  ports.onExtensionMessage(context.signal, (message) => {
-    switch (message.type) {
-      case 'background:frame-presence':
-        framePresence(message.data);
-        return undefined;
-      case 'background:count-for-opener':
-        return Promise.resolve(countForOpener(message.data.detection, message.data.origin));
-      case 'popup:list-frames': {
-        const hosts = new Set<string>();
-        for (const frame of listPageFrames(doc))
-          if (frame.shown && frame.host) hosts.add(frame.host);
-        const reply: FrameHostsReply = { hosts: [...hosts].slice(0, MAX_FRAME_HOSTS) };
-        return Promise.resolve(reply);
-      }
-      case 'popup:page-kind': {
-        const reply: PageKindReply = { kind: session ? null : notResource };
-        return Promise.resolve(reply);
-      }
-      default:
-        return undefined;
-    }
-  });
-
-  // A frame loaded (a player added, its next page): the background tells the new frames the
-  // tab shows a resource. Told once per burst, and only while there is a resource.
-  let framesSettle: ReturnType<typeof setTimeout> | undefined;
-  watchFrameLoads(context.signal, doc, () => {
-    if (!session || framesSettle !== undefined) return;
-    framesSettle = context.setTimeout(() => {
-      framesSettle = undefined;
-      if (session) ports.send('content:frames-changed', {}).catch(() => undefined);
-    }, FRAME_LOADS_SETTLE_MS);
-  });
 
   // The main video or audio states its length once its metadata loads.
   doc.addEventListener(
     'loadedmetadata',
     (event) => {
-      if (event.isTrusted && context.isValid() && !session?.detection.stated) detect();
+      if (event.isTrusted && context.isValid() && !session?.detection.stated) look();
     },
     { capture: true, signal: context.signal },
   );

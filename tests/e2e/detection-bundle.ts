@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 /**
- * Bundles `detectResource` into one script (global `LearnlogDetection`) so that real browsers can
- * run exactly the extension's detection code on a page, for the corpus tests and the benchmark;
- * or another module of it (`readerCounts`, the estimate script's code) under another global.
+ * Bundles detection (tests/e2e/detection-entry.ts) into one script (global `LearnlogDetection`)
+ * so that real browsers can run exactly the extension's detection code on a page, for the corpus
+ * tests and the benchmark; or another module of it (`readerCounts`, the estimate script's code)
+ * under another global.
  */
 export async function bundleDetection(
-  entry = 'utils/detection/index.ts',
+  entry = 'tests/e2e/detection-entry.ts',
   name = 'LearnlogDetection',
 ): Promise<string> {
   const root = fileURLToPath(new URL('../../', import.meta.url));

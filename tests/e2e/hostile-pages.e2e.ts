@@ -145,6 +145,10 @@ describeEachBrowser('Hostile pages in %s', (browserName) => {
       ).__spy.report(),
     );
     expect(report).toEqual({ seen: [], newGlobals: [], fetched: [] });
+    // The copies of the page Learnlog read (three: load, the next lesson, settled) loaded
+    // nothing, not even what the page shows only without scripts.
+    expect(server.requested).toContain('/spy.html');
+    expect(server.requested).not.toContain('/noscript-pixel.gif');
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import { estimateReadingTime } from '@/utils/detection/estimate';
 import { kindFromLabel } from '@/utils/detection/kind';
 import { findLabelPairs } from '@/utils/detection/label-pairs';
 import { countContent, findMainRoot } from '@/utils/detection/main-content';
-import { findMainMedia } from '@/utils/detection/media';
+import { findMainMedia, liveMediaLength, type MediaLength } from '@/utils/detection/media';
 import { findMetaDuration } from '@/utils/detection/meta-tags';
 import { findSchemaOrg } from '@/utils/detection/schema-org';
 import { profilesFor, SITE_PROFILES, type SiteProfile } from '@/utils/detection/site-profiles';
@@ -89,13 +89,15 @@ export type PageReading =
 /**
  * Reads the page: first what kind of page it is (`classifyPage`: a listing, a shop, a
  * dashboard… is never a resource, whatever times it shows), then its resource and the time it
- * states. `now`: the time an event's start is compared with.
+ * states. `now`: the time an event's start is compared with; `mediaLength`: how long a video or
+ * audio element is (its own `duration` in the page).
  */
 export function readPage(
   doc: Document,
   url: URL,
   profiles: readonly SiteProfile[] = SITE_PROFILES,
   now: number = Date.now(),
+  mediaLength: MediaLength = liveMediaLength,
 ): PageReading {
   const nothing = { nothing: true } as const;
   try {
@@ -153,13 +155,13 @@ export function readPage(
     // On an article, a player's length is its recording's: the page's time only when the
     // recording is the page's main part, at least twice the text's reading (a webinar's page),
     // not for a clip in an article, nor an article read aloud (about as long as the text).
-    const counted = visible?.player && isReading ? countContent(mainRoot) : undefined;
+    const counted = visible?.player && isReading ? countContent(mainRoot, mediaLength) : undefined;
     const textSeconds = counted
       ? estimateReadingTime(counted, doc.documentElement.getAttribute('lang')).seconds
       : 0;
     if (visible && visible.seconds >= RECORDING_OUTLASTS_TEXT * textSeconds)
       candidates.push({ raw: visible.raw, seconds: visible.seconds, source: 'visible-text' });
-    const media = findMainMedia(mainRoot);
+    const media = findMainMedia(mainRoot, mediaLength);
     if (media?.seconds)
       candidates.push({ seconds: media.seconds, raw: `${media.seconds} s`, source: 'media' });
 
@@ -180,7 +182,7 @@ export function readPage(
       // its own heading.
       if (!looksLikeResource && !(doc.querySelector('h1') && hasParagraphs(mainRoot)))
         return nothing;
-      const counts = counted ?? countContent(mainRoot);
+      const counts = counted ?? countContent(mainRoot, mediaLength);
       if (counts.words + counts.cjkCharacters < MIN_ESTIMATE_WORDS) return nothing;
       estimate = estimateReadingTime(counts, doc.documentElement.getAttribute('lang'));
       if (estimate.seconds > MAX_TRUSTED_SECONDS) return nothing;

@@ -1,4 +1,5 @@
 import { all, NEVER_CONTENT, walk } from '@/utils/detection/dom-text';
+import { liveMediaLength, type MediaLength } from '@/utils/detection/media';
 
 /**
  * The page's main content, and what in it is not content: menus, footers, sidebars, comments,
@@ -129,7 +130,10 @@ export const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
  */
 export const WORD = /[\p{L}\p{N}]\S*/gu;
 
-export function countContent(root: Element): ContentCounts {
+export function countContent(
+  root: Element,
+  mediaLength: MediaLength = liveMediaLength,
+): ContentCounts {
   const counts: ContentCounts = { words: 0, cjkCharacters: 0, images: 0, mediaSeconds: 0 };
   walk(
     root,
@@ -147,7 +151,7 @@ export function countContent(root: Element): ContentCounts {
       const tag = element.tagName.toUpperCase();
       if (tag === 'IMG' && isContentImage(element)) counts.images++;
       if (tag === 'VIDEO' || tag === 'AUDIO') {
-        const duration = (element as HTMLMediaElement).duration;
+        const duration = mediaLength(element);
         if (Number.isFinite(duration) && duration > 0) counts.mediaSeconds += duration;
       }
       return undefined;

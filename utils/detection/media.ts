@@ -12,13 +12,25 @@ export interface MainMedia {
   seconds?: number;
 }
 
-export function findMainMedia(mainRoot: Element): MainMedia | null {
+/**
+ * A video or audio element's length in seconds (NaN or 0 while unknown). In the page it is the
+ * element's own `duration`; a parsed copy of the page has no loaded media, so its reader is given
+ * the lengths the page had (utils/detection/page-copy.ts).
+ */
+export type MediaLength = (element: Element) => number;
+
+export const liveMediaLength: MediaLength = (element) => (element as HTMLMediaElement).duration;
+
+export function findMainMedia(
+  mainRoot: Element,
+  mediaLength: MediaLength = liveMediaLength,
+): MainMedia | null {
   const players = all(mainRoot, 'video, audio', 20).filter(
     (element) => !element.closest('aside, nav, footer, [role="complementary"]'),
   ) as HTMLMediaElement[];
   if (players.length === 0) return null;
   const element = players[0]!;
-  const duration = element.duration;
+  const duration = mediaLength(element);
   return {
     element,
     kind: element.tagName.toUpperCase() === 'AUDIO' ? 'audio' : 'video',

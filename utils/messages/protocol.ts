@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ResourceDetectionSchema } from '@/utils/detection/schema';
+import { NOT_RESOURCE_KINDS } from '@/utils/detection/page-kinds';
+import type { CopyReading } from '@/utils/detection/page-copy';
+import { MAX_COPY_CHARS, MAX_COPY_MEDIA, type PageCopy } from '@/utils/page/page-copy';
 import { MAX_HINT_MS } from '@/utils/messages/reading-port';
 import { MAX_INPUT_AGO_MS, MAX_VIEWPORT_SIDE } from '@/utils/messages/to-content';
 
@@ -18,6 +21,19 @@ export const ReaderCountsSchema = z.object({
   cjkCharacters: z.number().int().nonnegative().max(10_000_000),
   images: z.number().int().nonnegative().max(100_000),
 });
+
+/** A copy of a page for detection (utils/page/page-copy.ts). */
+export const PageCopySchema = z.object({
+  url: z.string().max(8_192),
+  html: z.string().max(MAX_COPY_CHARS),
+  media: z.array(z.number().positive().max(Number.MAX_SAFE_INTEGER).nullable()).max(MAX_COPY_MEDIA),
+}) satisfies z.ZodType<PageCopy>;
+
+/** What detection found in a copy (utils/detection/page-copy.ts). */
+export const CopyReadingSchema = z.object({
+  detection: ResourceDetectionSchema.nullable(),
+  notResource: z.enum(NOT_RESOURCE_KINDS).nullable(),
+}) satisfies z.ZodType<CopyReading>;
 
 export const ProgressSnapshotSchema = z.object({
   url: z.string(),
@@ -78,6 +94,15 @@ export const protocol = {
     request: z.object({ url: z.string().max(2048) }),
     response: ReaderCountsSchema.nullable(),
   },
+  /**
+   * A copy of the page, to be read by detection in an extension document: the reply says whether
+   * the page is a resource (and which) or why not. Only for pages the learner lets Learnlog
+   * watch; the copy is kept nowhere.
+   */
+  'content:read-page': {
+    request: PageCopySchema,
+    response: CopyReadingSchema,
+  },
   /** Which resource, if any, the given tab is showing. */
   'popup:get-tab-resource': {
     request: z.object({ tabId: z.number().int().nonnegative() }),
@@ -127,3 +152,13 @@ export const CountingHintSchema = z.object({
   }),
 });
 export type CountingHint = z.infer<typeof CountingHintSchema>;
+
+/**
+ * The background hands a page's copy to the extension document that reads it (Chromium's
+ * offscreen document, entrypoints/detection/main.ts); its reply is a `CopyReadingSchema`.
+ */
+export const ReadCopyRequestSchema = z.object({
+  type: z.literal('background:read-copy'),
+  data: PageCopySchema,
+});
+export type ReadCopyRequest = z.infer<typeof ReadCopyRequestSchema>;

@@ -30,11 +30,22 @@ describe('the reading script (runs in web pages)', () => {
       expect.arrayContaining([
         'entrypoints/reading/reading-session.ts',
         'utils/page/script-context.ts',
-        'utils/detection/index.ts',
+        'utils/page/page-copy.ts',
         'utils/tracking/accountant.ts',
-        'utils/canonical-url.ts',
+        'utils/detection/estimate.ts',
       ]),
     );
+  });
+
+  it("carries none of detection's code: pages are read from a copy, in an extension document", () => {
+    const reached = [...createImportGraph(ROOT).runtimeClosure(READING_SCRIPT).values()].flatMap(
+      ({ target }) => (target.kind === 'file' ? [target.path.slice(ROOT.length + 1)] : []),
+    );
+    // Only the reading-rate arithmetic that turns Reader View's count into an estimate.
+    expect(reached.filter((path) => path.startsWith('utils/detection/')).sort()).toEqual([
+      'utils/detection/constants.ts',
+      'utils/detection/estimate.ts',
+    ]);
   });
 });
 

@@ -108,6 +108,7 @@ describe('frames and player windows in the background', () => {
         frames,
         players,
         readerEstimates,
+        pageCopies: { read: vi.fn(async () => ({ detection: null, notResource: null })) },
       });
     return { send, players };
   }

@@ -8,6 +8,8 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { createWatchGate } from '@/entrypoints/background/site-access';
 import { forgetTab, LAST_REPORT_GRACE_MS } from '@/entrypoints/background/tab-state';
 import { createReaderEstimates, MIN_GAP_MS } from '@/entrypoints/background/reader-estimate';
+import { createPageCopies, readHere } from '@/entrypoints/background/page-copies';
+import type { PageCopy } from '@/utils/page/page-copy';
 import { loadSiteAccess } from '@/utils/site-access/site-access-store';
 import { DEFAULT_SITE_ACCESS, SITE_ACCESS_KEY, type SiteAccess } from '@/utils/site-access/access';
 
@@ -73,6 +75,9 @@ describe('background message handling', () => {
   let scriptAnswer: unknown = { words: 1200, cjkCharacters: 0, images: 2 };
   const runEstimateScript = vi.fn(async () => scriptAnswer);
   let readerEstimates = createReaderEstimates({ runEstimateScript, now: () => clock });
+  /** The copies the background has read, as Firefox's background page reads them. */
+  const here = readHere(new DOMParser());
+  const readCopy = vi.fn((copy: PageCopy) => here.read(copy));
   const send = (message: unknown, sender: Parameters<typeof handleMessage>[1]) =>
     handleMessage(message, sender, {
       progress,
@@ -81,6 +86,7 @@ describe('background message handling', () => {
       frames,
       players,
       readerEstimates,
+      pageCopies: createPageCopies({ read: readCopy }),
     });
 
   it("counts a closing window's promised stretch written after the other window's later report", async () => {
@@ -480,6 +486,75 @@ describe('background message handling', () => {
   ])('drops %s and stores nothing', async (_why, message) => {
     expect(await send(message, contentSender())).toBeUndefined();
     expect(await db.resources.count()).toBe(0);
+  });
+
+  describe('a copy of the page, read for the reading script', () => {
+    const resourcePage = `<html lang="en-GB"><head><title>Supporting people through change</title></head>
+      <body><main><h1>Supporting people through change</h1>
+      <p><strong>Type</strong><br>Blog</p><p><strong>Duration</strong><br>5 mins</p>
+      <p>${'Change is hard for the people who live it, and leaders can help them through it. '.repeat(12)}</p>
+      </main></body></html>`;
+    const copyOf = (html: string, url = PAGE) => ({ url, html, media: [] });
+    const readPage = (data: unknown, sender = contentSender()) =>
+      send({ type: 'content:read-page', data }, sender);
+
+    beforeEach(() => {
+      readCopy.mockClear();
+    });
+
+    it('answers with the resource the copy shows, or why it is none', async () => {
+      expect(await readPage(copyOf(resourcePage))).toEqual({
+        detection: expect.objectContaining({ url: PAGE, durationSeconds: 300, kind: 'blog' }),
+        notResource: null,
+      });
+      const shop = `<html><head><title>Socks</title><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"Product","name":"Socks"}</script></head>
+        <body><h1>Socks</h1><p>£4.99</p><button>Add to basket</button></body></html>`;
+      expect(await readPage(copyOf(shop))).toEqual({ detection: null, notResource: 'product' });
+      // Nothing about the page is stored by reading it.
+      expect(await db.resources.count()).toBe(0);
+    });
+
+    it('reads no copy from a page the learner does not let Learnlog watch, a frame or an extension page', async () => {
+      await fakeBrowser.storage.local.set({
+        [SITE_ACCESS_KEY]: { ...watchEverySite, paused: true },
+      });
+      expect(await readPage(copyOf(resourcePage))).toBeUndefined();
+      await fakeBrowser.storage.local.set({ [SITE_ACCESS_KEY]: watchEverySite });
+      grantedHosts = new Set();
+      expect(await readPage(copyOf(resourcePage))).toBeUndefined();
+      grantedHosts = new Set(['learning.example.org']);
+      expect(
+        await readPage(copyOf(resourcePage), { ...contentSender(), frameId: 3 }),
+      ).toBeUndefined();
+      const pageSender = {
+        id: fakeBrowser.runtime.id,
+        url: fakeBrowser.runtime.getURL('/popup.html'),
+      };
+      expect(
+        await send({ type: 'content:read-page', data: copyOf(resourcePage) }, pageSender),
+      ).toBeUndefined();
+      expect(readCopy).not.toHaveBeenCalled();
+    });
+
+    it('refuses a copy out of shape without reading it', async () => {
+      for (const data of [
+        { url: PAGE, html: 5, media: [] },
+        { url: PAGE, html: '', media: [Number.NaN] },
+        { url: PAGE, html: '', media: new Array(201).fill(1) },
+        { url: 'x'.repeat(9_000), html: '', media: [] },
+        { url: PAGE, html: '' },
+      ])
+        expect(await readPage(data)).toBeUndefined();
+      expect(readCopy).not.toHaveBeenCalled();
+    });
+
+    it('answers nothing found when the reader fails or answers out of shape', async () => {
+      readCopy.mockRejectedValueOnce(new Error('The offscreen document closed'));
+      expect(await readPage(copyOf(resourcePage))).toEqual({ detection: null, notResource: null });
+      readCopy.mockResolvedValueOnce({ detection: { title: 'Forged' }, notResource: null });
+      expect(await readPage(copyOf(resourcePage))).toEqual({ detection: null, notResource: null });
+    });
   });
 
   it('drops content messages that come from an extension page, and popup messages from a page', async () => {
