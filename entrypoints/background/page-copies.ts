@@ -15,17 +15,19 @@ export interface PageCopyPorts {
   read(copy: PageCopy): Promise<unknown>;
 }
 
-const NOTHING: CopyReading = { detection: null, notResource: null };
-
 export function createPageCopies(ports: PageCopyPorts) {
   return {
-    /** What the page is, or nothing when the copy could not be read. */
-    async read(copy: PageCopy): Promise<CopyReading> {
+    /**
+     * What the page is; undefined when the copy could not be read (the reader failed or answered
+     * out of shape), which the reading script must not take for "not a resource": it keeps what
+     * it knew and looks again later.
+     */
+    async read(copy: PageCopy): Promise<CopyReading | undefined> {
       try {
         const answer = CopyReadingSchema.safeParse(await ports.read(copy));
-        return answer.success ? answer.data : NOTHING;
+        return answer.success ? answer.data : undefined;
       } catch {
-        return NOTHING;
+        return undefined;
       }
     },
   };
@@ -40,10 +42,21 @@ export function readHere(parser: DOMParser): PageCopyPorts {
 
 export const OFFSCREEN_PAGE = '/detection.html';
 
-/** Chromium: the offscreen document, made once and then kept; made again if Chrome closed it. */
-export function readOffscreen(): PageCopyPorts {
+/** How long to wait before asking a new offscreen document again (its script still loading). */
+const NOT_LISTENING_YET_MS = 100;
+const ASKS = 3;
+
+/**
+ * Chromium: the offscreen document, made once and then kept; made again if Chrome closed it.
+ * While one call is making it, the others wait for that (Chrome says it exists before its script
+ * listens); a document that does not answer yet is asked again shortly.
+ */
+export function readOffscreen(
+  wait = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+): PageCopyPorts {
   let making: Promise<void> | undefined;
   const ensure = async () => {
+    if (making) return making;
     if (await browser.offscreen.hasDocument()) return;
     making ??= browser.offscreen
       .createDocument({
@@ -53,7 +66,7 @@ export function readOffscreen(): PageCopyPorts {
           'Reads a copy of a page the learner lets Learnlog watch, to tell whether it is a learning resource, without running that code in the page.',
       })
       .catch(async (error: unknown) => {
-        // Another call made it first.
+        // Another worker's call made it first.
         if (!(await browser.offscreen.hasDocument())) throw error;
       })
       .finally(() => {
@@ -63,9 +76,18 @@ export function readOffscreen(): PageCopyPorts {
   };
   return {
     async read(copy) {
-      await ensure();
       const request: ReadCopyRequest = { type: 'background:read-copy', data: copy };
-      return browser.runtime.sendMessage(request);
+      for (let ask = 1; ; ask++) {
+        await ensure();
+        try {
+          const answer: unknown = await browser.runtime.sendMessage(request);
+          if (answer !== undefined || ask >= ASKS) return answer;
+        } catch (error) {
+          // "Receiving end does not exist": the document's script is not listening yet.
+          if (ask >= ASKS) throw error;
+        }
+        await wait(NOT_LISTENING_YET_MS * ask);
+      }
     },
   };
 }

@@ -12,12 +12,15 @@ import { classifySender, type MessageSender } from '@/utils/messages/sender';
 const parser = new DOMParser();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
-  const request = ReadCopyRequestSchema.safeParse(message);
-  if (!request.success) return undefined;
+  // The sender and type first: every page's copy reaches this document too, on its way to the
+  // background, and is left alone without reading it.
   if (
     classifySender(sender, browser.runtime.id, browser.runtime.getURL('/')).kind !==
-    'extension-page'
+      'extension-page' ||
+    (message as { type?: unknown } | null)?.type !== 'background:read-copy'
   )
     return undefined;
+  const request = ReadCopyRequestSchema.safeParse(message);
+  if (!request.success) return undefined;
   return Promise.resolve(toCopyReading(readPageCopy(request.data.data, parser)));
 });

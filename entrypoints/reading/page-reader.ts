@@ -53,6 +53,15 @@ export interface PageReaderPorts extends Omit<SessionPorts, 'context' | 'onHeard
   readCopy(copy: PageCopy): Promise<CopyReading | undefined>;
 }
 
+/**
+ * A copy the background could not read (its reader failing for a moment) or would not (the
+ * learner paused Learnlog while the page was open) is sent again after these waits, and then at
+ * the learner's next input on the page, at most once in `LOOK_AGAIN_AT_INPUT_MS`: a page opened
+ * while paused starts counting soon after the learner resumes and reads on.
+ */
+const LOOK_AGAIN_MS = [1_000, 4_000];
+const LOOK_AGAIN_AT_INPUT_MS = 15_000;
+
 /** At most this many frame hosts are named to the popup. */
 const MAX_FRAME_HOSTS = 10;
 /** Frame loads in a burst are told to the background once. */
@@ -99,9 +108,9 @@ export function readPage(ports: PageReaderPorts): void {
   /**
    * What the page needs only once the background has answered for it (it watches the page): the
    * reader's presence, the extension's messages, frames loading. Wired then, not as the script
-   * starts, so that a page's load pays for the copy alone (docs/performance.md); the background
-   * asks a player window again until it answers, and the popup asks about a page's kind only
-   * once it has one.
+   * starts, so that a page's load pays little more than the copy (docs/performance.md). Until
+   * then a page has nothing to say: the background asks a player window again for 8 s, and a
+   * popup opened before the answer shows that Learnlog found no resource here.
    */
   let wired = false;
   const wire = () => {
@@ -164,27 +173,67 @@ export function readPage(ports: PageReaderPorts): void {
     counted: () => apply(),
     language: () => doc.documentElement.getAttribute('lang'),
   });
-  /** The latest answer about the page; looks answered out of turn are dropped. */
+  /** The latest answer about the page, and the copy it was for; late answers are dropped. */
   let reading: CopyReading | undefined;
+  let answered: PageCopy | undefined;
   let looks = 0;
+  let lookedAt = -Infinity;
+  let lookingAgain = 0;
+  /** Listening for the learner's next input, to look again (see `LOOK_AGAIN_MS`). */
+  let atInput: AbortController | undefined;
+  const lookAgainLater = () => {
+    const wait = LOOK_AGAIN_MS[lookingAgain];
+    if (wait !== undefined) {
+      lookingAgain += 1;
+      context.setTimeout(() => look(), wait);
+      return;
+    }
+    if (atInput) return;
+    atInput = new AbortController();
+    const listening = atInput;
+    context.signal.addEventListener('abort', () => listening.abort());
+    watchPresence(
+      listening.signal,
+      () => {
+        if (ports.now() - lookedAt < LOOK_AGAIN_AT_INPUT_MS) return;
+        listening.abort();
+        atInput = undefined;
+        look();
+      },
+      win,
+    );
+  };
   /** Sends a copy of the page to be read; its answer is applied when it is the latest look's. */
   const look = () => {
-    const asked = ++looks;
     let copy: PageCopy;
     try {
       copy = ports.copyPage();
     } catch {
       return;
     }
+    // Nothing changed since the answer in hand (a DOM that changed and changed back).
+    if (reading && answered && sameCopy(copy, answered)) return;
+    const asked = ++looks;
+    lookedAt = ports.now();
     ports.readCopy(copy).then(
       (answer) => {
-        if (!answer || !context.isValid()) return;
+        if (!context.isValid()) return;
+        if (!answer) {
+          if (asked === looks) lookAgainLater();
+          return;
+        }
+        lookingAgain = 0;
+        atInput?.abort();
+        atInput = undefined;
         wire();
         if (asked !== looks) return;
         reading = answer;
+        answered = copy;
         apply();
       },
-      () => undefined,
+      () => {
+        if (context.isValid() && asked === looks) lookAgainLater();
+      },
     );
   };
   /** Starts, updates or ends the session from the latest answer (and the opener's resource). */
@@ -234,6 +283,7 @@ export function readPage(ports: PageReaderPorts): void {
     // An answer still on its way is about the page that was left.
     looks++;
     reading = undefined;
+    answered = undefined;
     watchWhileContentArrives();
     context.clearTimeout(lookAfterNavigation);
     lookAfterNavigation = context.setTimeout(() => {
@@ -289,3 +339,9 @@ export function readPage(ports: PageReaderPorts): void {
     { capture: true, signal: context.signal },
   );
 }
+
+const sameCopy = (a: PageCopy, b: PageCopy) =>
+  a.url === b.url &&
+  a.html === b.html &&
+  a.media.length === b.media.length &&
+  a.media.every((seconds, index) => seconds === b.media[index]);

@@ -183,6 +183,10 @@ function inHelpCentre(doc: Document, titles: readonly string[], helpSites: Set<s
  */
 function isPolicyHeading(heading: string, policies: Set<string>): boolean {
   if (policies.has(heading)) return true;
+  // "Privacy notice: training in social work" names the policy before its subject; a name of
+  // two words or more, so that "Cookies: what nurses need to know" stays an article.
+  const lead = heading.split(':')[0]!.trim();
+  if (lead !== heading && lead.includes(' ') && policies.has(lead)) return true;
   const words = heading.split(' ');
   if (words.length > 8) return false;
   for (const policy of policies) {
@@ -615,6 +619,11 @@ export function classifyPage(
   if ([...types].some((type) => APPLICATION_TYPES.has(type)))
     return verdict('application', 'checkout-schema');
   if ([...types].some((type) => JOB_TYPES.has(type))) return verdict('job', 'job-schema');
+  // A live blog is rolling coverage, updates added as an event goes on (schema.org
+  // LiveBlogPosting, https://schema.org/LiveBlogPosting): a stream, not one resource with a time,
+  // although it is a kind of blog post.
+  if (items.some((item) => item.jsonLd && item.types.includes('LiveBlogPosting')))
+    return verdict('collection', 'live-blog');
   // JSON-LD only, which describes the page: an embedded post's microdata may sit in a sidebar.
   if (
     items.some((item) => item.jsonLd && item.types.some((type) => DISCUSSION_TYPES.has(type))) &&

@@ -24,7 +24,8 @@ export const ReaderCountsSchema = z.object({
 
 /** A copy of a page for detection (utils/page/page-copy.ts). */
 export const PageCopySchema = z.object({
-  url: z.string().max(8_192),
+  // Long launch addresses (an LMS's) are still read; the detection's own address is limited later.
+  url: z.string().max(65_536),
   html: z.string().max(MAX_COPY_CHARS),
   media: z.array(z.number().positive().max(Number.MAX_SAFE_INTEGER).nullable()).max(MAX_COPY_MEDIA),
 }) satisfies z.ZodType<PageCopy>;

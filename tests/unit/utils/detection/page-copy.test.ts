@@ -76,6 +76,26 @@ describe('detection on a copy of the page', () => {
     expect(reading.detection?.title).toBe('Safeguarding adults: a refresher');
   });
 
+  it('empties each <noscript> as a page with scripts serialises it (its text as it came)', () => {
+    // What Chromium gives for a page that runs scripts: the noscript's content is text, written
+    // out literally, and an unclosed <p> in it would swallow the page in a parser without scripts.
+    const noscripts = [
+      '<noscript><img src="/pixel.gif"></noscript>',
+      '<noscript><p>Turn on JavaScript</noscript>',
+    ];
+    const page = {
+      documentElement: {
+        outerHTML: `<html><head><title>Safeguarding</title>${noscripts[0]}</head><body>${noscripts[1]}<main><h1>Safeguarding adults</h1><p>${words(400)}</p></main></body></html>`,
+      },
+      getElementsByTagName: () => noscripts.map((outerHTML) => ({ outerHTML })),
+      querySelectorAll: () => [],
+    } as unknown as Document;
+    const copy = copyPage(page, URL_OF_PAGE);
+    expect(copy.html).toBe(
+      `<html><head><title>Safeguarding</title><noscript></noscript></head><body><noscript></noscript><main><h1>Safeguarding adults</h1><p>${words(400)}</p></main></body></html>`,
+    );
+  });
+
   it('finds nothing, without throwing, in an empty copy, markup soup or an address that is not a web page', () => {
     const parser = new DOMParser();
     expect(readPageCopy({ url: URL_OF_PAGE, html: '', media: [] }, parser)).toEqual({

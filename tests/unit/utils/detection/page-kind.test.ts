@@ -306,3 +306,33 @@ describe('classifyPage', () => {
     expect('detection' in reading).toBe(true);
   });
 });
+
+describe('the seventh held-out set', () => {
+  it('a live blog (schema.org LiveBlogPosting) is a stream of updates, not one resource', () => {
+    const liveBlog = `<html lang="en-GB"><head><title>Live: Hearts v Hibs</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"LiveBlogPosting",
+      "headline":"Hearts v Hibs","coverageStartTime":"2026-11-29T15:00:00Z"}</script></head>
+      <body><main><h1>Hearts v Hibs</h1>${prose(8)}</main></body></html>`;
+    expect(kindOf(liveBlog)).toBe('collection');
+    // A blog post is still one.
+    expect(kindOf(liveBlog.replace('LiveBlogPosting', 'BlogPosting'))).toBeNull();
+  });
+
+  it('a privacy notice in Scottish Gaelic (Brath Prìobhaideachd) is a policy page', () => {
+    const notice = `<html lang="gd"><head><title>Brath Prìobhaideachd | Comhairle nan Eilean Siar</title></head>
+      <body><main><h1>Brath Prìobhaideachd: Trèanadh agus Leasachadh ann an Obair Shòisealta</h1>
+      ${prose(10)}</main></body></html>`;
+    expect(kindOf(notice)).toBe('policy');
+  });
+});
+
+describe('a policy named before its subject', () => {
+  it('"Privacy notice: …" is a policy page, "Cookies: …" may be an article', () => {
+    const headed = (heading: string) =>
+      `<html lang="en-GB"><head><title>${heading}</title></head><body><main><h1>${heading}</h1>${prose(10)}</main></body></html>`;
+    expect(kindOf(headed('Privacy notice: training and development in social work'))).toBe(
+      'policy',
+    );
+    expect(kindOf(headed('Cookies: what nurses need to know about infection'))).toBeNull();
+  });
+});
