@@ -220,6 +220,8 @@ export const pageVocabulary = (doc: Document) =>
  * else in the text (a weekly rate, running text) makes it not a duration: callers extract the
  * figure first.
  */
+const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75 };
+
 export function readDuration(text: string, vocabulary: Vocabulary): number | null {
   let value = text.replace(/\s+/g, ' ').trim();
   if (value.length === 0 || value.length > 64) return null;
@@ -229,6 +231,10 @@ export function readDuration(text: string, vocabulary: Vocabulary): number | nul
     // "2h30", "1h15" (French and Portuguese pages write hours and minutes so): apart, then read.
     // Not "14h30", a French time of day.
     .replace(/(?<!\d)(\d)h(\d{2})(?![\d])/gi, '$1 h $2')
+    // "2 ½ hours", "¾ hour": a vulgar fraction as the decimal it is.
+    .replace(/(?<![\d.,])(\d{1,3})?\s?([½¼¾])/g, (_, whole: string | undefined, part: string) =>
+      String(Number(whole ?? 0) + FRACTIONS[part]!),
+    )
     .trim();
   const exact = parseDuration(value);
   if (exact !== null) return exact;

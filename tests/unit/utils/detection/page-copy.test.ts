@@ -34,7 +34,8 @@ describe('detection on a copy of the page', () => {
       return JSON.stringify(toCopyReading(live)) !== JSON.stringify(toCopyReading(copied));
     });
     expect(differing.map((label) => label.file)).toEqual([]);
-  });
+    // Two readings of 235 pages: about 3 s alone, longer beside the other test files.
+  }, 60_000);
 
   it("carries the page's players' lengths beside the copy, in document order", () => {
     const copy = copyPage(videoPage(), URL_OF_PAGE);

@@ -111,3 +111,19 @@ describe('readWeekly', () => {
     expect(readWeekly('4 weeks', vocabularyFor('en'))).toBeNull();
   });
 });
+
+describe('a vulgar fraction in a duration', () => {
+  it.each([
+    ['2 ½ hours', 9_000],
+    ['2½ hours', 9_000],
+    ['½ hour', 1_800],
+    ['1 ¾ hours', 6_300],
+    ['1¼ Stunden', 4_500],
+  ])('reads %s', (text, seconds) => {
+    expect(readDuration(text, vocabularyFor(text.endsWith('Stunden') ? 'de' : 'en'))).toBe(seconds);
+  });
+
+  it('leaves a fraction without a unit alone', () => {
+    expect(readDuration('2 ½', vocabularyFor('en'))).toBeNull();
+  });
+});
